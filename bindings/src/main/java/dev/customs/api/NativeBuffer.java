@@ -1,0 +1,127 @@
+package dev.customs.api;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Native memory owned by Java code, with a lifetime the boundary can check: FFM memory of a shared arena or a JNA
+ * {@code Memory}, behind the same rules on both.
+ *
+ * <ul>
+ *   <li>Every use after {@link #close()} is refused with {@code IllegalStateException} before it reaches C or memory.</li>
+ *   <li>While a native call is using the buffer, or the library retains a pointer into it (an attached {@link Sink}),
+ *       {@link #close()} is refused with {@code IllegalStateException}: the memory cannot die under native code.</li>
+ *   <li>{@link #close()} is idempotent once it has succeeded.</li>
+ * </ul>
+ */
+public abstract sealed class NativeBuffer implements AutoCloseable permits FfmCustoms.FfmBuffer, JnaCustoms.JnaBuffer {
+    private static final long CLOSED = -1;
+
+    private final long size;
+    private final String backend;
+    /** CLOSED, or the number of native users right now (calls in flight plus attached sinks). */
+    private final AtomicLong users = new AtomicLong();
+
+    NativeBuffer(long size, String backend) {
+        this.size = size;
+        this.backend = backend;
+    }
+
+    /** The size in bytes. */
+    public final long size() {
+        return size;
+    }
+
+    /** The backend that allocated it; buffers are not interchangeable between backends. */
+    public final String backend() {
+        return backend;
+    }
+
+    /** False once closed. */
+    public final boolean isAlive() {
+        return users.get() != CLOSED;
+    }
+
+    /** Copies {@code src[srcOffset, srcOffset+length)} into this buffer at {@code offset}. */
+    public final void write(long offset, byte[] src, int srcOffset, int length) {
+        Objects.requireNonNull(src, "src");
+        Checks.range("src", srcOffset, length, src.length);
+        Checks.range("buffer", offset, length, size);
+        acquire();
+        try {
+            copyIn(offset, src, srcOffset, length);
+        } finally {
+            release();
+        }
+    }
+
+    /** Copies {@code length} bytes at {@code offset} into {@code dst[dstOffset, dstOffset+length)}. */
+    public final void read(long offset, byte[] dst, int dstOffset, int length) {
+        Objects.requireNonNull(dst, "dst");
+        Checks.range("dst", dstOffset, length, dst.length);
+        Checks.range("buffer", offset, length, size);
+        acquire();
+        try {
+            copyOut(offset, dst, dstOffset, length);
+        } finally {
+            release();
+        }
+    }
+
+    /** A copy of the whole buffer. */
+    public final byte[] toArray() {
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("a buffer of " + size + " bytes does not fit in a Java array");
+        }
+        byte[] copy = new byte[(int) size];
+        read(0, copy, 0, copy.length);
+        return copy;
+    }
+
+    /**
+     * Frees the memory.
+     *
+     * @throws IllegalStateException while a native call uses it or a sink retains it
+     */
+    @Override
+    public final void close() {
+        long n = users.get();
+        while (n != CLOSED) {
+            if (n > 0) {
+                throw new IllegalStateException("NativeBuffer of " + size + " bytes is in use by " + n
+                        + " native user(s) (a call in progress or an attached sink): detach or wait before closing");
+            }
+            if (users.compareAndSet(0, CLOSED)) {
+                free();
+                return;
+            }
+            n = users.get();
+        }
+    }
+
+    /** Marks one more native user; refused once closed. */
+    final void acquire() {
+        long n;
+        do {
+            n = users.get();
+            if (n == CLOSED) {
+                throw new IllegalStateException("NativeBuffer of " + size + " bytes is already closed");
+            }
+        } while (!users.compareAndSet(n, n + 1));
+    }
+
+    final void release() {
+        users.decrementAndGet();
+    }
+
+    abstract void copyIn(long offset, byte[] src, int srcOffset, int length);
+
+    abstract void copyOut(long offset, byte[] dst, int dstOffset, int length);
+
+    abstract void free();
+
+    @Override
+    public String toString() {
+        return backend + " NativeBuffer[" + size + " bytes" + (isAlive() ? "" : ", closed") + "]";
+    }
+}

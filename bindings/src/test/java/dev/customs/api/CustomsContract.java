@@ -1,0 +1,468 @@
+package dev.customs.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The contract every backend keeps, written once and run on each ({@code FfmContractTest}, {@code JnaContractTest},
+ * {@code JnaInterfaceContractTest}): JNA's own {@code Direct*Test extends *Test} habit. Each test also proves that it
+ * left no library allocation live.
+ */
+@Timeout(60)
+abstract class CustomsContract {
+    /** Random inputs are seeded; the seed is printed so a failure can be replayed with -Dcustoms.seed=N. */
+    static final long SEED = Long.getLong("customs.seed", System.nanoTime());
+
+    Customs customs;
+    private long liveBefore;
+
+    abstract String backend();
+
+    @BeforeEach
+    void open() {
+        customs = Customs.open(backend());
+        liveBefore = customs.liveAllocations();
+    }
+
+    @AfterEach
+    void nothingLeaked() {
+        assertEquals(liveBefore, customs.liveAllocations(), "library allocations left live by this test");
+    }
+
+    static Random random(String test) {
+        System.out.println("[" + test + "] seed " + SEED + " (replay with -Dcustoms.seed=" + SEED + ")");
+        return new Random(SEED);
+    }
+
+    // --- scalars ---
+
+    @Test
+    void addWrapsLikeJava() {
+        assertEquals(5, customs.add(2, 3));
+        assertEquals(Integer.MIN_VALUE, customs.add(Integer.MAX_VALUE, 1));
+        assertEquals(Integer.MAX_VALUE, customs.add(Integer.MIN_VALUE, -1));
+        customs.noop();
+    }
+
+    // --- caller-owned buffers ---
+
+    @Test
+    void crc32MatchesJavaOnRandomInputs() {
+        Random random = random("crc32MatchesJavaOnRandomInputs");
+        for (int i = 0; i < 200; i++) {
+            byte[] data = new byte[random.nextInt(4097)];
+            random.nextBytes(data);
+            int offset = data.length == 0 ? 0 : random.nextInt(data.length);
+            int length = random.nextInt(data.length - offset + 1);
+            CRC32 expected = new CRC32();
+            expected.update(data, offset, length);
+            assertEquals((int) expected.getValue(), customs.crc32(0, data, offset, length),
+                    "CRC-32 of " + length + " bytes at " + offset);
+        }
+    }
+
+    @Test
+    void crc32ContinuesLikeZlib() {
+        byte[] all = "123456789".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(0xCBF43926, customs.crc32(all));
+        int head = customs.crc32(0, all, 0, 4);
+        assertEquals(0xCBF43926, customs.crc32(head, all, 4, 5));
+    }
+
+    @Test
+    void crc32OfNativeBufferSlice() {
+        byte[] data = "xx123456789yy".getBytes(StandardCharsets.US_ASCII);
+        try (NativeBuffer buffer = customs.allocate(data.length)) {
+            buffer.write(0, data, 0, data.length);
+            assertEquals(0xCBF43926, customs.crc32(0, buffer, 2, 9));
+        }
+    }
+
+    @Test
+    void transformTwiceRestoresAndMatchesTheFormula() {
+        Random random = random("transformTwiceRestoresAndMatchesTheFormula");
+        byte[] original = new byte[1000];
+        random.nextBytes(original);
+        byte[] data = original.clone();
+        customs.transform(data, 10, 500, (byte) 7);
+        for (int i = 0; i < original.length; i++) {
+            byte expected = i >= 10 && i < 510 ? (byte) (original[i] ^ (byte) (7 + (i - 10))) : original[i];
+            assertEquals(expected, data[i], "byte " + i);
+        }
+        customs.transform(data, 10, 500, (byte) 7);
+        assertArrayEquals(original, data);
+    }
+
+    @Test
+    void transformOfNativeBuffer() {
+        try (NativeBuffer buffer = customs.allocate(4)) {
+            customs.transform(buffer, 0, 4, (byte) 1);
+            assertArrayEquals(new byte[] {1, 2, 3, 4}, buffer.toArray());
+        }
+    }
+
+    @Test
+    void sumIs64Bit() {
+        int[] values = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, 5, 6};
+        assertEquals(2L * Integer.MAX_VALUE, customs.sum(values, 0, 2));
+        assertEquals(2L * Integer.MAX_VALUE + Integer.MIN_VALUE + 11, customs.sum(values, 0, 5));
+        assertEquals(11, customs.sum(values, 3, 2));
+        assertEquals(0, customs.sum(new int[0], 0, 0));
+    }
+
+    // --- strings ---
+
+    @Test
+    void greetRoundTripsUtf8AndGrowsItsBuffer() {
+        assertEquals("Hello, Customs!", customs.greet("Customs"));
+        assertEquals("Hello, Zoë 東京!", customs.greet("Zoë 東京"));
+        String longName = "n".repeat(500);
+        assertEquals("Hello, " + longName + "!", customs.greet(longName));
+    }
+
+    @Test
+    void greetIntoFollowsSnprintf() {
+        try (NativeBuffer small = customs.allocate(5)) {
+            assertEquals("Hello, Bob!".length(), customs.greetInto("Bob", small));
+            assertArrayEquals("Hell\0".getBytes(StandardCharsets.US_ASCII), small.toArray(), "truncated, NUL-ended");
+        }
+    }
+
+    @Test
+    void libraryAllocatedStringIsFreedExactlyOnce() {
+        assertEquals("HELLO, WORLD 1 ü", customs.toUpper("hello, World 1 ü"));
+        assertEquals(liveBefore, customs.liveAllocations());
+    }
+
+    // --- structs ---
+
+    @Test
+    void structReturnedByValue() {
+        Sample s = customs.makeSample(200, 1.5, (short) 3, 16);
+        assertEquals(new Sample(200, 1.5, (short) 3, 16, 1, 6, 200_003), s);
+    }
+
+    @Test
+    void structPassedByValue() {
+        Sample s = new Sample(9, 2.5, (short) 4, 100, 3, 10, 77);
+        assertEquals(2.5 * 10 + 4 + 100 + 9 + 3 + 77, customs.score(s));
+    }
+
+    @Test
+    void structPassedByPointerIsChangedInPlace() {
+        Sample s = new Sample(255, 2.0, Short.MAX_VALUE, 1, 255, -5, Long.MAX_VALUE);
+        Sample scaled = customs.scale(s, 1.5);
+        assertEquals(new Sample(255, 3.0, Short.MIN_VALUE, 0x101, 255, -5, Long.MIN_VALUE), scaled);
+    }
+
+    // --- status codes and errno ---
+
+    @Test
+    void everyStatusHasTheCName() {
+        for (Status status : Status.values()) {
+            assertEquals(status.cName(), customs.statusName(status.code()));
+            assertFalse(customs.statusMessage(status.code()).isBlank());
+        }
+        assertEquals("CUSTOMS_CALLBACK_STATUS", customs.statusName(7));
+        assertEquals("CUSTOMS_E_UNKNOWN", customs.statusName(-999));
+    }
+
+    @Test
+    void rejectedRecordBecomesTypedExceptionWithCNameAndMessage() {
+        byte[] bad = "CUSX\1\0".getBytes(StandardCharsets.US_ASCII);
+        StatusException e = assertThrows(StatusException.class, () -> customs.parseRecord(bad, 0, bad.length));
+        assertEquals("customs_parse_record", e.function());
+        assertEquals(Status.E_FORMAT, e.status());
+        assertEquals("CUSTOMS_E_FORMAT", e.cName());
+        assertEquals(customs.statusMessage(Status.E_FORMAT.code()), e.cMessage());
+        assertEquals("error at offset 3", e.detail());
+        assertTrue(e.getMessage().contains("CUSTOMS_E_FORMAT (-4)"), e.getMessage());
+
+        byte[] cut = Records.valid().clone();
+        StatusException truncated = assertThrows(StatusException.class, () -> customs.parseRecord(cut, 0, 8));
+        assertEquals(Status.E_TRUNCATED, truncated.status());
+    }
+
+    @Test
+    void errnoIsCapturedRightAfterTheCall(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("ten"), new byte[10]);
+        assertEquals(10, customs.fileSize(file.toString()));
+
+        ErrnoException missing = assertThrows(ErrnoException.class,
+                () -> customs.fileSize(dir.resolve("missing").toString()));
+        assertEquals(2, missing.errno());
+        assertEquals("ENOENT", missing.errnoName());
+        assertEquals("No such file or directory", missing.strerror());
+        assertEquals("customs_file_size", missing.function());
+
+        ErrnoException directory = assertThrows(ErrnoException.class, () -> customs.fileSize(dir.toString()));
+        assertEquals("EISDIR", directory.errnoName());
+    }
+
+    // --- the parser ---
+
+    @Test
+    void validRecordIsParsed() {
+        byte[] record = Records.valid();
+        RecordInfo info = customs.parseRecord(record, 0, record.length);
+        CRC32 bodies = new CRC32();
+        for (byte[] body : Records.validBodies()) {
+            bodies.update(body);
+        }
+        assertEquals(new RecordInfo(1, 3, 5, 2, 3, (int) bodies.getValue()), info);
+    }
+
+    @Test
+    void everyTruncationIsRejected() {
+        byte[] record = Records.valid();
+        for (int length = 0; length < record.length; length++) {
+            int n = length;
+            StatusException e = assertThrows(StatusException.class, () -> customs.parseRecord(record, 0, n));
+            assertEquals(Status.E_TRUNCATED, e.status(), "prefix of " + n + " bytes");
+        }
+    }
+
+    // --- callbacks ---
+
+    @Test
+    void forEachVisitsEveryItemInOrder() {
+        int[] items = {5, 6, 7, 8};
+        StringBuilder seen = new StringBuilder();
+        assertEquals(0, customs.forEach(items, (index, item) -> {
+            seen.append(index).append('=').append(item).append(' ');
+            return 0;
+        }));
+        assertEquals("0=5 1=6 2=7 3=8 ", seen.toString());
+    }
+
+    @Test
+    void forEachStopsOnNonZeroAndReturnsIt() {
+        AtomicInteger calls = new AtomicInteger();
+        int status = customs.forEach(new int[] {1, 2, 3, 4, 5}, (index, item) -> {
+            calls.incrementAndGet();
+            return item == 3 ? 42 : 0;
+        });
+        assertEquals(42, status);
+        assertEquals(3, calls.get());
+    }
+
+    @Test
+    void throwingCallbackStopsCAndIsRethrownHere() {
+        IllegalStateException boom = new IllegalStateException("boom at 1");
+        AtomicInteger calls = new AtomicInteger();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> customs.forEach(new int[] {1, 2, 3}, (index, item) -> {
+                    calls.incrementAndGet();
+                    if (index == 1) {
+                        throw boom;
+                    }
+                    return 0;
+                }));
+        assertSame(boom, thrown, "the original throwable, stack trace intact");
+        assertEquals(2, calls.get(), "C stopped at the error code");
+    }
+
+    @Test
+    void nativeThreadsCallBackEveryTime() {
+        AtomicInteger calls = new AtomicInteger();
+        assertEquals(0, customs.runThreads(4, 250, (thread, call) -> {
+            calls.incrementAndGet();
+            return 0;
+        }));
+        assertEquals(1000, calls.get());
+    }
+
+    @Test
+    void throwablesFromManyNativeThreadsAreAllAccountedFor() {
+        AtomicInteger thrown = new AtomicInteger();
+        RuntimeException first = assertThrows(RuntimeException.class, () -> customs.runThreads(8, 1000, (t, c) -> {
+            if (c == 10) {
+                thrown.incrementAndGet();
+                throw new RuntimeException("thread " + t);
+            }
+            return 0;
+        }));
+        assertTrue(first.getMessage().startsWith("thread "), first.getMessage());
+        assertEquals(thrown.get(), 1 + first.getSuppressed().length, "every throwable rethrown or suppressed");
+    }
+
+    @Test
+    void asyncCallbackArrivesAfterTheCallReturned() {
+        long caller = Thread.currentThread().threadId();
+        AtomicInteger callbackThread = new AtomicInteger();
+        try (AsyncJob job = customs.startAsync(21, 50, value -> {
+            callbackThread.set((int) Thread.currentThread().threadId());
+            return value * 2;
+        })) {
+            assertEquals(42, job.join(Duration.ofSeconds(10)));
+            assertTrue(job.isDone());
+        }
+        assertTrue(callbackThread.get() != 0 && callbackThread.get() != caller, "ran on a native thread");
+    }
+
+    @Test
+    void asyncJoinTimesOutThenSucceeds() {
+        try (AsyncJob job = customs.startAsync(1, 500, value -> value)) {
+            StatusException timeout = assertThrows(StatusException.class, () -> job.join(Duration.ofMillis(1)));
+            assertEquals(Status.E_TIMEOUT, timeout.status());
+            assertEquals(1, job.join(Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    void asyncThrowableIsDeliveredByJoin() {
+        IllegalArgumentException boom = new IllegalArgumentException("async boom");
+        AsyncJob job = customs.startAsync(1, 0, value -> {
+            throw boom;
+        });
+        assertSame(boom, assertThrows(IllegalArgumentException.class, () -> job.join(Duration.ofSeconds(10))));
+        job.close(); // already delivered: closing does not throw it again
+    }
+
+    @Test
+    void closingAnUnjoinedJobJoinsIt() {
+        AsyncJob job = customs.startAsync(3, 20, value -> value);
+        job.close();
+        assertTrue(job.isDone());
+    }
+
+    // --- the retained pointer ---
+
+    @Test
+    void sinkWritesIntoTheRetainedBufferUntilDetached() {
+        try (NativeBuffer buffer = customs.allocate(8)) {
+            Sink sink = customs.attachSink(buffer);
+            sink.write("abc".getBytes(StandardCharsets.US_ASCII), 0, 3);
+            sink.write("defgh".getBytes(StandardCharsets.US_ASCII), 0, 5);
+            StatusException full = assertThrows(StatusException.class, () -> sink.write(new byte[1], 0, 1));
+            assertEquals(Status.E_RANGE, full.status());
+            IllegalStateException inUse = assertThrows(IllegalStateException.class, buffer::close);
+            assertTrue(inUse.getMessage().contains("in use"), inUse.getMessage());
+            assertEquals(8, sink.detach());
+            assertArrayEquals("abcdefgh".getBytes(StandardCharsets.US_ASCII), buffer.toArray());
+            assertThrows(IllegalStateException.class, () -> sink.write(new byte[1], 0, 1));
+        }
+    }
+
+    // --- bad input never reaches C ---
+
+    @Test
+    void nullsAreRefusedNamingTheArgument() {
+        assertMessage(NullPointerException.class, "data", () -> customs.crc32(0, (byte[]) null, 0, 0));
+        assertMessage(NullPointerException.class, "buffer", () -> customs.crc32(0, (NativeBuffer) null, 0, 0));
+        assertMessage(NullPointerException.class, "values", () -> customs.sum(null, 0, 0));
+        assertMessage(NullPointerException.class, "name", () -> customs.greet(null));
+        assertMessage(NullPointerException.class, "s", () -> customs.toUpper(null));
+        assertMessage(NullPointerException.class, "sample", () -> customs.score(null));
+        assertMessage(NullPointerException.class, "path", () -> customs.fileSize(null));
+        assertMessage(NullPointerException.class, "callback", () -> customs.forEach(new int[1], null));
+        assertMessage(NullPointerException.class, "items", () -> customs.forEach(null, (i, v) -> 0));
+        assertMessage(NullPointerException.class, "callback", () -> customs.runThreads(1, 1, null));
+        assertMessage(NullPointerException.class, "callback", () -> customs.startAsync(1, 1, null));
+    }
+
+    @Test
+    void badLengthsAreRefused() {
+        byte[] data = new byte[16];
+        assertMessage(IndexOutOfBoundsException.class, "length -1 is negative", () -> customs.crc32(0, data, 0, -1));
+        assertMessage(IndexOutOfBoundsException.class, "offset -1 is negative", () -> customs.crc32(0, data, -1, 1));
+        assertMessage(IndexOutOfBoundsException.class, "beyond its size 16", () -> customs.crc32(0, data, 8, 9));
+        assertMessage(IndexOutOfBoundsException.class, "beyond its size 16",
+                () -> customs.transform(data, 1, Integer.MAX_VALUE, (byte) 0));
+        assertMessage(IndexOutOfBoundsException.class, "beyond its size 2", () -> customs.sum(new int[2], 1, 2));
+        assertMessage(IndexOutOfBoundsException.class, "beyond its size 16",
+                () -> customs.parseRecord(data, 16, 1));
+    }
+
+    @Test
+    void bufferSmallerThanTheLengthClaimedIsRefused() {
+        try (NativeBuffer buffer = customs.allocate(8)) {
+            assertMessage(IndexOutOfBoundsException.class, "beyond its size 8",
+                    () -> customs.crc32(0, buffer, 0, 9));
+            assertMessage(IndexOutOfBoundsException.class, "beyond its size 8",
+                    () -> customs.transform(buffer, 4, Long.MAX_VALUE, (byte) 0));
+            assertMessage(IndexOutOfBoundsException.class, "beyond its size 8",
+                    () -> buffer.write(4, new byte[5], 0, 5));
+        }
+    }
+
+    @Test
+    void closedBufferIsRefused() {
+        NativeBuffer buffer = customs.allocate(8);
+        buffer.close();
+        buffer.close(); // idempotent
+        assertFalse(buffer.isAlive());
+        assertMessage(IllegalStateException.class, "already closed", () -> customs.crc32(0, buffer, 0, 8));
+        assertMessage(IllegalStateException.class, "already closed", () -> customs.transform(buffer, 0, 1, (byte) 1));
+        assertMessage(IllegalStateException.class, "already closed", () -> customs.greetInto("x", buffer));
+        assertMessage(IllegalStateException.class, "already closed", () -> customs.attachSink(buffer));
+        assertMessage(IllegalStateException.class, "already closed", buffer::toArray);
+    }
+
+    @Test
+    void valuesOutsideTheirCTypeAreRefused() {
+        assertMessage(IllegalArgumentException.class, "NUL character at index 2", () -> customs.greet("ab\0cd"));
+        assertMessage(IllegalArgumentException.class, "NUL character", () -> customs.fileSize("/tmp\0/x"));
+        assertMessage(IllegalArgumentException.class, "tag (uint8_t) must be in [0, 255], got 256",
+                () -> customs.makeSample(256, 0, (short) 0, 0));
+        assertMessage(IllegalArgumentException.class, "kind is a uint8_t",
+                () -> new Sample(0, 0, (short) 0, 0, -1, 0, 0));
+        assertMessage(IllegalArgumentException.class, "threads must be in [1, 256], got 0",
+                () -> customs.runThreads(0, 1, (t, c) -> 0));
+        assertMessage(IllegalArgumentException.class, "threads must be in [1, 256], got 257",
+                () -> customs.runThreads(257, 1, (t, c) -> 0));
+        assertMessage(IllegalArgumentException.class, "callsPerThread must be in",
+                () -> customs.runThreads(1, -1, (t, c) -> 0));
+        assertMessage(IllegalArgumentException.class, "delayMillis must be in [0, 60000], got -1",
+                () -> customs.startAsync(1, -1, v -> v));
+        assertMessage(IllegalArgumentException.class, "size must be positive", () -> customs.allocate(0));
+        assertMessage(IllegalArgumentException.class, "no public struct", () -> customs.describeStruct("nope"));
+    }
+
+    @Test
+    void buffersOfAnotherBackendAreRefused() {
+        String other = backend().equals("ffm") ? "jna" : "ffm";
+        try (NativeBuffer foreign = Customs.open(other).allocate(4)) {
+            assertMessage(IllegalArgumentException.class, "allocated by backend '" + other + "'",
+                    () -> customs.crc32(0, foreign, 0, 4));
+        }
+    }
+
+    // --- self-description ---
+
+    @Test
+    void bindingLayoutsMatchTheLibrarysSelfDescription() {
+        for (String struct : List.of("customs_sample", "customs_record_info")) {
+            assertEquals(customs.describeStruct(struct), customs.bindingLayout(struct), struct);
+        }
+        assertEquals(40, customs.describeStruct("customs_sample").size());
+        assertNull(Status.fromCode(12345));
+    }
+
+    static <T extends Throwable> void assertMessage(Class<T> type, String fragment, Executable call) {
+        T e = assertThrows(type, call);
+        assertTrue(e.getMessage() != null && e.getMessage().contains(fragment),
+                () -> type.getSimpleName() + " message \"" + e.getMessage() + "\" lacks \"" + fragment + "\"");
+    }
+}

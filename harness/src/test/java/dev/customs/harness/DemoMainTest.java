@@ -1,0 +1,66 @@
+package dev.customs.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The demo runner as a user meets it: every scenario passes on every backend, and usage errors say what is known. */
+@Timeout(120)
+class DemoMainTest {
+    record Run(int exit, String out, String err) {}
+
+    static Run demo(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = DemoMain.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyScenarioPassesOnEveryBackend() {
+        Run run = demo("--backends", "ffm,jna,jna-interface");
+        assertEquals(0, run.exit(), run.out());
+        int n = Scenarios.all().size();
+        assertTrue(run.out().contains("demo: " + n + " passed, 0 failed"), run.out());
+        assertTrue(!run.out().contains(" XX "), run.out());
+    }
+
+    @Test
+    void listNamesOneScenarioPerLine() {
+        Run run = demo("--list");
+        assertEquals(0, run.exit());
+        assertEquals(Scenarios.all().stream().map(Scenario::name).toList(),
+                run.out().lines().map(l -> l.split("\\s+")[0]).toList());
+    }
+
+    @Test
+    void oneScenarioByName() {
+        Run run = demo("layout");
+        assertEquals(0, run.exit(), run.out());
+        assertTrue(run.out().contains("== layout:"), run.out());
+        assertTrue(!run.out().contains("== calls:"), run.out());
+    }
+
+    @Test
+    void unknownScenarioIsAUsageError() {
+        Run run = demo("nope");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("unknown scenario 'nope'; known: [calls, bad-input, loader, layout]"), run.err());
+    }
+
+    @Test
+    void aMismatchFailsTheRun() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Report report = new Report(new PrintStream(out, true, StandardCharsets.UTF_8),
+                java.util.List.of(dev.customs.api.Customs.open("ffm")));
+        report.row("1 + 1", 3, c -> c.add(1, 1));
+        assertEquals(1, report.mismatches().size());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("XX 1 + 1"), out.toString(StandardCharsets.UTF_8));
+    }
+}

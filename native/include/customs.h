@@ -1,0 +1,422 @@
+/*
+ * customs.h - the specimen C library that Customs inspects at the Java/C border.
+ *
+ * Every function here exists to exercise one hazard of a foreign-function boundary:
+ * scalars, caller-owned buffers, strings in and out, ownership transfer, structs with
+ * padding, status codes and errno, a parser of untrusted bytes, callbacks from the
+ * calling thread and from threads created in C, and a pointer the library retains
+ * after the call that handed it over.
+ *
+ * This header is the source of truth for the Java bindings: the FFM and JNA layers are
+ * checked against it (bindings/README.md, "Conformance"). Keep to the subset that
+ * checker reads: one declaration per statement, fixed-width integer types, typedef'd
+ * structs, enums and function pointers, and CUSTOMS_API in front of every function.
+ *
+ * Conventions that hold for every function unless its comment says otherwise:
+ *  - Status codes: 0 (CUSTOMS_OK) is success, library errors are negative
+ *    (enum customs_status). A callback may stop an iteration by returning any non-zero
+ *    value; by convention callbacks use positive values so they cannot be mistaken for
+ *    the library's own errors. customs_status_name/customs_status_message describe both.
+ *  - Sizes are size_t; the library assumes an LP64 platform (size_t is 64 bits).
+ *  - Ownership: the caller owns every buffer it passes in, and the library does not keep
+ *    a pointer past the return of the call, except customs_sink_attach (see there).
+ *    What the library allocates is counted by customs_live_allocations until freed.
+ *  - Threading: functions without shared state are safe from any thread at once.
+ */
+#ifndef CUSTOMS_H
+#define CUSTOMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define CUSTOMS_API __attribute__((visibility("default")))
+#else
+#define CUSTOMS_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------------------------- */
+/* Status codes                                                                        */
+/* ---------------------------------------------------------------------------------- */
+
+/** Status codes returned by the library. Library errors are negative. */
+typedef enum customs_status {
+    CUSTOMS_OK = 0,
+    CUSTOMS_E_NULL = -1,      /* a required pointer argument was NULL */
+    CUSTOMS_E_RANGE = -2,     /* a length, count or index is outside its documented range */
+    CUSTOMS_E_TRUNCATED = -3, /* the input ended in the middle of a field */
+    CUSTOMS_E_FORMAT = -4,    /* the input is malformed: bad magic, version or tag */
+    CUSTOMS_E_NOMEM = -5,     /* the library could not allocate memory */
+    CUSTOMS_E_STATE = -6,     /* the object is in the wrong state for this call */
+    CUSTOMS_E_THREAD = -7,    /* a native thread could not be created */
+    CUSTOMS_E_TIMEOUT = -8    /* a bounded wait ended before the work was done */
+} customs_status;
+
+/**
+ * The symbolic name of a status code, e.g. "CUSTOMS_E_RANGE".
+ * Positive values are callback statuses and give "CUSTOMS_CALLBACK_STATUS"; unknown negative
+ * values give "CUSTOMS_E_UNKNOWN".
+ * Ownership: returns a static string; the caller must not free it. Never returns NULL.
+ * Threading: any thread. Calls back: no. Errors: none.
+ */
+CUSTOMS_API const char *customs_status_name(int32_t status);
+
+/**
+ * A one-sentence English description of a status code, in the style of strerror.
+ * Ownership: returns a static string; the caller must not free it. Never returns NULL.
+ * Threading: any thread. Calls back: no. Errors: none.
+ */
+CUSTOMS_API const char *customs_status_message(int32_t status);
+
+/**
+ * The library's version, "MAJOR.MINOR.PATCH".
+ * Ownership: static string, never freed. Threading: any thread. Calls back: no. Errors: none.
+ */
+CUSTOMS_API const char *customs_version(void);
+
+/* ---------------------------------------------------------------------------------- */
+/* 1. Scalars                                                                          */
+/* ---------------------------------------------------------------------------------- */
+
+/**
+ * a + b with two's-complement wrap-around (no undefined behaviour on overflow), like Java's int +.
+ * Ownership: none. Threading: any thread. Calls back: no. Errors: none.
+ */
+CUSTOMS_API int32_t customs_add(int32_t a, int32_t b);
+
+/**
+ * Does nothing; exists to measure the bare cost of a call.
+ * Ownership: none. Threading: any thread. Calls back: no. Errors: none.
+ */
+CUSTOMS_API void customs_noop(void);
+
+/* ---------------------------------------------------------------------------------- */
+/* 2. Caller-owned buffers                                                             */
+/* ---------------------------------------------------------------------------------- */
+
+/**
+ * CRC-32 (IEEE 802.3, the polynomial of zlib and java.util.zip.CRC32) of len bytes at data,
+ * continuing from crc (pass 0 to start). customs_crc32(customs_crc32(0, a, n), b, m) is the
+ * CRC of a followed by b.
+ * Ownership: data is caller-owned, read only during the call.
+ * Threading: any thread. Calls back: no. Short and bounded: safe to link as a critical call.
+ * Errors: data == NULL returns crc unchanged, whatever len is.
+ */
+CUSTOMS_API uint32_t customs_crc32(uint32_t crc, const uint8_t *data, size_t len);
+
+/**
+ * Transforms len bytes at data in place: data[i] = data[i] ^ (uint8_t)(key + i).
+ * Applying it twice with the same key restores the input.
+ * Ownership: data is caller-owned, read and written only during the call.
+ * Threading: any thread. Calls back: no. Safe to link as a critical call.
+ * Errors: CUSTOMS_E_NULL if data is NULL and len > 0; otherwise CUSTOMS_OK.
+ */
+CUSTOMS_API int32_t customs_transform(uint8_t *data, size_t len, uint8_t key);
+
+/**
+ * The sum of count int32 values as a 64-bit integer (no overflow for count < 2^32).
+ * Ownership: values is caller-owned, read only during the call.
+ * Threading: any thread. Calls back: no. Safe to link as a critical call.
+ * Errors: values == NULL returns 0.
+ */
+CUSTOMS_API int64_t customs_sum_i32(const int32_t *values, size_t count);
+
+/* ---------------------------------------------------------------------------------- */
+/* 3. Strings                                                                          */
+/* ---------------------------------------------------------------------------------- */
+
+/**
+ * Writes "Hello, NAME!" into out, snprintf style: at most cap bytes including the
+ * terminating NUL are written, the result is always NUL-terminated when cap > 0, and the
+ * return value is the length the full greeting needs, not counting the NUL. A return value
+ * >= cap means the output was truncated; call again with a larger buffer.
+ * name is NUL-terminated UTF-8 and is copied byte for byte.
+ * Ownership: name and out are caller-owned, used only during the call.
+ * Threading: any thread. Calls back: no.
+ * Errors: CUSTOMS_E_NULL if name is NULL, or if out is NULL and cap > 0.
+ */
+CUSTOMS_API int64_t customs_greet(const char *name, char *out, size_t cap);
+
+/**
+ * Returns a newly allocated copy of s with ASCII letters upper-cased (other bytes unchanged).
+ * Ownership: the result is owned by the caller, who must release it with customs_string_free
+ * (never with free()): it counts as one live allocation until then.
+ * Threading: any thread. Calls back: no.
+ * Errors: returns NULL if s is NULL or memory is exhausted.
+ */
+CUSTOMS_API char *customs_to_upper(const char *s);
+
+/**
+ * Releases a string returned by customs_to_upper. NULL is ignored.
+ * Ownership: takes ownership of s; s must not be used afterwards, nor freed twice.
+ * Threading: any thread. Calls back: no. Errors: none.
+ */
+CUSTOMS_API void customs_string_free(char *s);
+
+/* ---------------------------------------------------------------------------------- */
+/* 4. Structs                                                                          */
+/* ---------------------------------------------------------------------------------- */
+
+/**
+ * A measurement with padding and mixed alignment (LP64: size 40, alignment 8):
+ * 7 bytes of padding after tag, 2 after count, 3 after kind.
+ */
+typedef struct customs_sample {
+    uint8_t tag;     /* offset  0 */
+    double value;    /* offset  8 */
+    int16_t count;   /* offset 16 */
+    int32_t flags;   /* offset 20 */
+    uint8_t kind;    /* offset 24 */
+    int32_t weight;  /* offset 28 */
+    int64_t stamp;   /* offset 32 */
+} customs_sample;
+
+/**
+ * Returns a sample built from its arguments, by value (kind = 1, weight = count * 2, stamp =
+ * tag * 1000 + count).
+ * Ownership: none (returned by value). Threading: any thread. Calls back: no. Errors: none.
+ */
+CUSTOMS_API customs_sample customs_sample_make(uint8_t tag, double value, int16_t count, int32_t flags);
+
+/**
+ * A score computed from a sample passed by value: value * weight + count + flags + tag + kind + stamp.
+ * Ownership: none (the argument is a copy). Threading: any thread. Calls back: no. Errors: none.
+ */
+CUSTOMS_API double customs_sample_score(customs_sample sample);
+
+/**
+ * Scales a sample in place, passed by pointer: value *= factor, count += 1, stamp += 1,
+ * flags |= 0x100. Padding bytes are left untouched.
+ * Ownership: sample is caller-owned, read and written only during the call.
+ * Threading: any thread. Calls back: no.
+ * Errors: CUSTOMS_E_NULL if sample is NULL; otherwise CUSTOMS_OK.
+ */
+CUSTOMS_API int32_t customs_sample_scale(customs_sample *sample, double factor);
+
+/* ---------------------------------------------------------------------------------- */
+/* 5. errno                                                                            */
+/* ---------------------------------------------------------------------------------- */
+
+/**
+ * The size in bytes of the regular file at path, reporting failure through errno as POSIX
+ * functions do.
+ * Ownership: path is caller-owned, used only during the call.
+ * Threading: any thread (errno is thread-local). Calls back: no.
+ * Errors: returns -1 and sets errno: EINVAL if path is NULL, EISDIR if path is a directory,
+ * otherwise what stat(2) sets (ENOENT, EACCES, ENOTDIR, ...). errno is meaningful only when
+ * the result is -1.
+ */
+CUSTOMS_API int64_t customs_file_size(const char *path);
+
+/* ---------------------------------------------------------------------------------- */
+/* 6. A parser of untrusted bytes                                                      */
+/* ---------------------------------------------------------------------------------- */
+
+/**
+ * Record format, all integers little-endian:
+ *   magic   4 bytes  "CUST"
+ *   version u8       must be 1
+ *   nfields u8       number of fields that follow, at most CUSTOMS_MAX_FIELDS
+ *   field:  tag u8, length u16, then length bytes of body
+ *     tag 1 NAME: body is 1..64 bytes of text, no NUL byte
+ *     tag 2 DATA: body is any bytes
+ *     tag 3 LIST: body is count u16, then count items of (len u8, len bytes);
+ *                 the items must fill the body exactly
+ * Bytes after the last field are an error (CUSTOMS_E_FORMAT).
+ */
+#define CUSTOMS_MAX_FIELDS 32
+
+/** What customs_parse_record found. */
+typedef struct customs_record_info {
+    uint8_t version;       /* offset  0 */
+    uint8_t field_count;   /* offset  1 */
+    uint16_t name_length;  /* offset  2: length of the NAME field, 0 if none */
+    uint32_t item_count;   /* offset  4: LIST items over all LIST fields */
+    uint64_t data_bytes;   /* offset  8: DATA body bytes over all DATA fields */
+    uint32_t checksum;     /* offset 16: CRC-32 of every field body in order */
+    int32_t error_offset;  /* offset 20: byte offset of the first bad byte, -1 on success */
+} customs_record_info;
+
+/**
+ * Parses one record of len bytes at data and fills *out. Bounds-checked: it never reads
+ * outside [data, data + len) whatever the bytes say, for every input.
+ * Ownership: data and out are caller-owned, used only during the call.
+ * Threading: any thread. Calls back: no.
+ * Errors: CUSTOMS_E_NULL if out is NULL, or data is NULL and len > 0; CUSTOMS_E_TRUNCATED if
+ * the input ends inside the header or a field; CUSTOMS_E_FORMAT for a bad magic, version,
+ * tag, NAME body or trailing bytes; CUSTOMS_E_RANGE for too many fields, a second NAME, or
+ * LIST items that do not fill their body exactly. On error out->error_offset says where; the
+ * other fields of *out are unspecified.
+ */
+CUSTOMS_API int32_t customs_parse_record(const uint8_t *data, size_t len, customs_record_info *out);
+
+/* ---------------------------------------------------------------------------------- */
+/* 7. Callbacks                                                                        */
+/* ---------------------------------------------------------------------------------- */
+
+/** Called once per item by customs_for_each; a non-zero return stops the iteration. */
+typedef int32_t (*customs_item_cb)(void *user, int64_t index, int32_t item);
+
+/**
+ * Calls cb(user, i, items[i]) for i = 0, 1, ... count - 1 on the calling thread, and stops
+ * at the first non-zero return, which it returns unchanged (the error-code channel).
+ * Ownership: items is caller-owned and read only during the call; user is passed through.
+ * Threading: the callback runs on the calling thread, before this function returns.
+ * Calls back: yes, synchronously. Must not be linked as a critical call.
+ * Errors: CUSTOMS_E_NULL if cb is NULL, or items is NULL and count > 0; otherwise 0 when every
+ * item was visited, or the callback's non-zero status.
+ */
+CUSTOMS_API int32_t customs_for_each(const int32_t *items, size_t count, customs_item_cb cb, void *user);
+
+/** Called by the threads of customs_run_threads; a non-zero return stops all threads. */
+typedef int32_t (*customs_thread_cb)(void *user, int32_t thread_index, int32_t call_index);
+
+#define CUSTOMS_MAX_THREADS 256
+
+/**
+ * Starts nthreads pthreads; each calls cb(user, t, c) for c = 0 .. calls_per_thread - 1, and
+ * joins them all before returning. The first non-zero callback status (first in time) is
+ * recorded; once one is recorded, every thread stops before its next call.
+ * Ownership: user is passed through; the library keeps nothing after return.
+ * Threading: the callback runs on threads created here, concurrently; none outlives the call.
+ * Calls back: yes, from foreign threads. Must not be linked as a critical call.
+ * Errors: CUSTOMS_E_NULL if cb is NULL; CUSTOMS_E_RANGE unless 1 <= nthreads <=
+ * CUSTOMS_MAX_THREADS and calls_per_thread >= 0; CUSTOMS_E_THREAD if a thread could not be
+ * created (the threads already started are joined first); otherwise 0 or the first
+ * non-zero callback status.
+ */
+CUSTOMS_API int32_t customs_run_threads(int32_t nthreads, int32_t calls_per_thread, customs_thread_cb cb, void *user);
+
+#define CUSTOMS_MAX_ASYNC_DELAY_MS 60000
+
+/** Called once by the thread of an asynchronous job; its return is the job's result. */
+typedef int32_t (*customs_async_cb)(void *user, int32_t value);
+
+/** An asynchronous job: opaque, allocated by customs_async_start, freed by customs_async_join. */
+typedef struct customs_async customs_async;
+
+/**
+ * Starts one pthread that sleeps delay_ms milliseconds, then calls cb(user, value) once and
+ * records its return. The call returns at once: the callback runs after it has returned.
+ * Ownership: *job_out receives a library-allocated job (one live allocation) that the caller
+ * must pass to customs_async_join exactly once. cb and user must stay valid until then.
+ * Threading: the callback runs on a thread created here. Calls back: yes, asynchronously.
+ * Errors: CUSTOMS_E_NULL if cb or job_out is NULL; CUSTOMS_E_RANGE unless 0 <= delay_ms <=
+ * CUSTOMS_MAX_ASYNC_DELAY_MS; CUSTOMS_E_NOMEM; CUSTOMS_E_THREAD. On error *job_out is set to NULL (when not NULL).
+ */
+CUSTOMS_API int32_t customs_async_start(customs_async_cb cb, void *user, int32_t value, int32_t delay_ms, customs_async **job_out);
+
+/**
+ * Waits at most timeout_ms milliseconds for the job's callback to have returned.
+ * Ownership: job stays owned by the caller. Threading: any thread, one waiter at a time.
+ * Calls back: no.
+ * Errors: CUSTOMS_E_NULL if job is NULL; CUSTOMS_E_RANGE if timeout_ms < 0;
+ * CUSTOMS_E_TIMEOUT if the callback has not returned in time; otherwise CUSTOMS_OK.
+ */
+CUSTOMS_API int32_t customs_async_wait(customs_async *job, int32_t timeout_ms);
+
+/**
+ * Joins the job's thread (blocking until the callback has returned), stores the callback's
+ * result in *result_out (when not NULL) and frees the job.
+ * Ownership: takes ownership of job; it must not be used afterwards. After this returns, the
+ * library no longer holds cb or user.
+ * Threading: any thread except the job's own. Calls back: no.
+ * Errors: CUSTOMS_E_NULL if job is NULL; CUSTOMS_E_STATE (and the job is not freed) when called from
+ * the job's own thread, i.e. from inside its callback; otherwise CUSTOMS_OK.
+ */
+CUSTOMS_API int32_t customs_async_join(customs_async *job, int32_t *result_out);
+
+/* ---------------------------------------------------------------------------------- */
+/* 8. A retained pointer                                                               */
+/* ---------------------------------------------------------------------------------- */
+
+/** A sink writing into a caller buffer it retains between calls: opaque. */
+typedef struct customs_sink customs_sink;
+
+/**
+ * Attaches a caller buffer of cap bytes: later customs_sink_write calls append into it.
+ * Ownership: the library RETAINS buf until customs_sink_detach returns: the caller must keep
+ * the memory alive and unmoved until then (the one exception to the header's ownership
+ * convention). *sink_out receives a library-allocated sink (one live allocation).
+ * Threading: a sink may be used from any thread; calls on one sink are serialised.
+ * Calls back: no.
+ * Errors: CUSTOMS_E_NULL if buf or sink_out is NULL; CUSTOMS_E_RANGE if cap is 0;
+ * CUSTOMS_E_NOMEM. On error *sink_out is set to NULL (when not NULL).
+ */
+CUSTOMS_API int32_t customs_sink_attach(uint8_t *buf, size_t cap, customs_sink **sink_out);
+
+/**
+ * Appends len bytes from data to the attached buffer. All or nothing: if they do not fit,
+ * nothing is written.
+ * Ownership: data is caller-owned, read only during the call; writes go to the retained buf.
+ * Threading: see customs_sink_attach. Calls back: no.
+ * Errors: CUSTOMS_E_NULL if sink is NULL, or data is NULL and len > 0; CUSTOMS_E_RANGE if the
+ * bytes do not fit in what is left of the buffer.
+ */
+CUSTOMS_API int32_t customs_sink_write(customs_sink *sink, const uint8_t *data, size_t len);
+
+/**
+ * Detaches and frees the sink; stores the number of bytes written into *written_out (when
+ * not NULL). After it returns the library no longer touches buf.
+ * Ownership: takes ownership of sink; it must not be used afterwards.
+ * Threading: see customs_sink_attach. Calls back: no.
+ * Errors: CUSTOMS_E_NULL if sink is NULL; otherwise CUSTOMS_OK.
+ */
+CUSTOMS_API int32_t customs_sink_detach(customs_sink *sink, size_t *written_out);
+
+/* ---------------------------------------------------------------------------------- */
+/* 9. Accounting                                                                       */
+/* ---------------------------------------------------------------------------------- */
+
+/**
+ * The number of library-owned allocations not yet released: strings from customs_to_upper,
+ * async jobs and sinks. Tests use it to prove that nothing leaks.
+ * Ownership: none. Threading: any thread (an atomic counter). Calls back: no. Errors: none.
+ */
+CUSTOMS_API int64_t customs_live_allocations(void);
+
+/* ---------------------------------------------------------------------------------- */
+/* 10. Self-description                                                                */
+/* ---------------------------------------------------------------------------------- */
+
+/**
+ * sizeof the public struct named type (e.g. "customs_sample"), as this library was compiled.
+ * Ownership: type is caller-owned. Threading: any thread. Calls back: no.
+ * Errors: returns -1 if type is NULL or not a public struct.
+ */
+CUSTOMS_API int64_t customs_layout_size(const char *type);
+
+/**
+ * alignof the public struct named type.
+ * Errors and the rest: as customs_layout_size.
+ */
+CUSTOMS_API int64_t customs_layout_align(const char *type);
+
+/**
+ * The number of fields of the public struct named type.
+ * Errors and the rest: as customs_layout_size.
+ */
+CUSTOMS_API int64_t customs_layout_field_count(const char *type);
+
+/**
+ * The name of field number index (0-based, in declaration order) of the struct named type.
+ * Ownership: returns a static string, never freed. Threading: any thread. Calls back: no.
+ * Errors: returns NULL if type is unknown or index is out of range.
+ */
+CUSTOMS_API const char *customs_layout_field_name(const char *type, int64_t index);
+
+/**
+ * offsetof(type, field) for the public struct named type.
+ * Errors: returns -1 if type or field is NULL or unknown. The rest: as customs_layout_size.
+ */
+CUSTOMS_API int64_t customs_layout_offset(const char *type, const char *field);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CUSTOMS_H */

@@ -1,0 +1,226 @@
+/*
+ * callbacks.c - callbacks on the calling thread (customs_for_each), from threads that run
+ * during the call (customs_run_threads) and from a thread that outlives the call
+ * (customs_async_*).
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <time.h>
+
+#include "customs.h"
+#include "internal.h"
+
+int32_t customs_for_each(const int32_t *items, size_t count, customs_item_cb cb, void *user) {
+    if (cb == NULL || (items == NULL && count > 0)) {
+        return CUSTOMS_E_NULL;
+    }
+    for (size_t i = 0; i < count; i++) {
+        int32_t rc = cb(user, (int64_t)i, items[i]);
+        if (rc != 0) {
+            return rc;
+        }
+    }
+    return CUSTOMS_OK;
+}
+
+/* ---- customs_run_threads ---- */
+
+struct run_shared {
+    customs_thread_cb cb;
+    void *user;
+    int32_t calls_per_thread;
+    /* 0 until the first failure; a compare-and-swap from 0 keeps the first one in time. */
+    atomic_int status;
+};
+
+struct run_worker {
+    struct run_shared *shared;
+    int32_t index;
+    pthread_t thread;
+};
+
+static void record_first_status(struct run_shared *shared, int32_t status) {
+    int expected = 0;
+    atomic_compare_exchange_strong(&shared->status, &expected, status);
+}
+
+static void *run_worker_main(void *arg) {
+    struct run_worker *worker = arg;
+    struct run_shared *shared = worker->shared;
+    for (int32_t c = 0; c < shared->calls_per_thread; c++) {
+        if (atomic_load(&shared->status) != 0) {
+            break;
+        }
+        int32_t rc = shared->cb(shared->user, worker->index, c);
+        if (rc != 0) {
+            record_first_status(shared, rc);
+            break;
+        }
+    }
+    return NULL;
+}
+
+int32_t customs_run_threads(int32_t nthreads, int32_t calls_per_thread, customs_thread_cb cb, void *user) {
+    if (cb == NULL) {
+        return CUSTOMS_E_NULL;
+    }
+    if (nthreads < 1 || nthreads > CUSTOMS_MAX_THREADS || calls_per_thread < 0) {
+        return CUSTOMS_E_RANGE;
+    }
+    /* Bounded by CUSTOMS_MAX_THREADS, so the workers live on the stack and this call has no
+     * allocation that could fail. */
+    struct run_worker workers[CUSTOMS_MAX_THREADS];
+    struct run_shared shared = {.cb = cb, .user = user, .calls_per_thread = calls_per_thread};
+    atomic_init(&shared.status, 0);
+
+    int32_t started = 0;
+    int create_failed = 0;
+    for (; started < nthreads; started++) {
+        workers[started].shared = &shared;
+        workers[started].index = started;
+        if (pthread_create(&workers[started].thread, NULL, run_worker_main, &workers[started]) != 0) {
+            /* Make the threads already running stop early; the result is E_THREAD anyway. */
+            record_first_status(&shared, CUSTOMS_E_THREAD);
+            create_failed = 1;
+            break;
+        }
+    }
+    for (int32_t t = 0; t < started; t++) {
+        pthread_join(workers[t].thread, NULL);
+    }
+    return create_failed ? CUSTOMS_E_THREAD : (int32_t)atomic_load(&shared.status);
+}
+
+/* ---- customs_async_* ---- */
+
+struct customs_async {
+    customs_async_cb cb;
+    void *user;
+    int32_t value;
+    int32_t delay_ms;
+    pthread_mutex_t mutex;
+    pthread_cond_t cond; /* on CLOCK_MONOTONIC, so a wall-clock jump cannot stretch a wait */
+    pthread_t thread;
+    /* Guarded by mutex until the thread has been joined. */
+    int32_t result;
+    int done;
+};
+
+static void sleep_ms(int32_t ms) {
+    struct timespec left = {.tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L};
+    /* A signal handled on this thread must not cut the delay short. */
+    while (nanosleep(&left, &left) != 0 && errno == EINTR) {
+    }
+}
+
+static void *async_main(void *arg) {
+    customs_async *job = arg;
+    sleep_ms(job->delay_ms);
+    int32_t result = job->cb(job->user, job->value);
+    pthread_mutex_lock(&job->mutex);
+    job->result = result;
+    job->done = 1;
+    pthread_cond_broadcast(&job->cond);
+    pthread_mutex_unlock(&job->mutex);
+    return NULL;
+}
+
+static int init_monotonic_cond(pthread_cond_t *cond) {
+    pthread_condattr_t attr;
+    if (pthread_condattr_init(&attr) != 0) {
+        return -1;
+    }
+    int rc = pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    if (rc == 0) {
+        rc = pthread_cond_init(cond, &attr);
+    }
+    pthread_condattr_destroy(&attr);
+    return rc == 0 ? 0 : -1;
+}
+
+int32_t customs_async_start(customs_async_cb cb, void *user, int32_t value, int32_t delay_ms, customs_async **job_out) {
+    if (job_out != NULL) {
+        *job_out = NULL;
+    }
+    if (cb == NULL || job_out == NULL) {
+        return CUSTOMS_E_NULL;
+    }
+    if (delay_ms < 0 || delay_ms > CUSTOMS_MAX_ASYNC_DELAY_MS) {
+        return CUSTOMS_E_RANGE;
+    }
+    customs_async *job = customs_internal_alloc(sizeof *job);
+    if (job == NULL) {
+        return CUSTOMS_E_NOMEM;
+    }
+    job->cb = cb;
+    job->user = user;
+    job->value = value;
+    job->delay_ms = delay_ms;
+    job->result = 0;
+    job->done = 0;
+    /* Mutex and condvar initialisation fail only for lack of resources. */
+    if (pthread_mutex_init(&job->mutex, NULL) != 0) {
+        customs_internal_free(job);
+        return CUSTOMS_E_NOMEM;
+    }
+    if (init_monotonic_cond(&job->cond) != 0) {
+        pthread_mutex_destroy(&job->mutex);
+        customs_internal_free(job);
+        return CUSTOMS_E_NOMEM;
+    }
+    if (pthread_create(&job->thread, NULL, async_main, job) != 0) {
+        pthread_cond_destroy(&job->cond);
+        pthread_mutex_destroy(&job->mutex);
+        customs_internal_free(job);
+        return CUSTOMS_E_THREAD;
+    }
+    *job_out = job;
+    return CUSTOMS_OK;
+}
+
+int32_t customs_async_wait(customs_async *job, int32_t timeout_ms) {
+    if (job == NULL) {
+        return CUSTOMS_E_NULL;
+    }
+    if (timeout_ms < 0) {
+        return CUSTOMS_E_RANGE;
+    }
+    struct timespec deadline;
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    deadline.tv_sec += timeout_ms / 1000;
+    deadline.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+    if (deadline.tv_nsec >= 1000000000L) {
+        deadline.tv_sec += 1;
+        deadline.tv_nsec -= 1000000000L;
+    }
+    pthread_mutex_lock(&job->mutex);
+    /* Loop: a wake-up can be spurious, and only ETIMEDOUT means the time is up. */
+    while (!job->done) {
+        if (pthread_cond_timedwait(&job->cond, &job->mutex, &deadline) == ETIMEDOUT) {
+            break;
+        }
+    }
+    int done = job->done;
+    pthread_mutex_unlock(&job->mutex);
+    return done ? CUSTOMS_OK : CUSTOMS_E_TIMEOUT;
+}
+
+int32_t customs_async_join(customs_async *job, int32_t *result_out) {
+    if (job == NULL) {
+        return CUSTOMS_E_NULL;
+    }
+    /* Joining from the job's own thread (inside its callback) would deadlock, and freeing
+     * the job there would pull it from under the running thread: refuse instead. */
+    if (pthread_equal(pthread_self(), job->thread)) {
+        return CUSTOMS_E_STATE;
+    }
+    pthread_join(job->thread, NULL);
+    if (result_out != NULL) {
+        *result_out = job->result;
+    }
+    pthread_cond_destroy(&job->cond);
+    pthread_mutex_destroy(&job->mutex);
+    customs_internal_free(job);
+    return CUSTOMS_OK;
+}
