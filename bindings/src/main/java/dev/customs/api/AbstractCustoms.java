@@ -170,7 +170,7 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(callback, "callback");
         UpcallFailures failures = new UpcallFailures();
-        int status = forEach0(items, failures.guard(callback));
+        int status = forEach0(items, failures.guardItems(callback));
         failures.rethrowIfAny();
         return check("customs_for_each", status, null);
     }
@@ -181,7 +181,7 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         Checks.between("callsPerThread", callsPerThread, 0, Integer.MAX_VALUE);
         Objects.requireNonNull(callback, "callback");
         UpcallFailures failures = new UpcallFailures();
-        int status = runThreads0(threads, callsPerThread, failures.guard(callback));
+        int status = runThreads0(threads, callsPerThread, failures.guardThreads(callback));
         failures.rethrowIfAny();
         return check("customs_run_threads", status, threads + " threads");
     }
@@ -191,7 +191,7 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         Checks.between("delayMillis", delayMillis, 0, MAX_ASYNC_DELAY_MILLIS);
         Objects.requireNonNull(callback, "callback");
         UpcallFailures failures = new UpcallFailures();
-        return startAsync0(value, delayMillis, failures.guard(callback), failures);
+        return startAsync0(value, delayMillis, failures.guardAsync(callback), failures);
     }
 
     @Override

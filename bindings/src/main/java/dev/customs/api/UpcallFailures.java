@@ -41,7 +41,10 @@ final class UpcallFailures {
         }
     }
 
-    ItemCallback guard(ItemCallback callback) {
+    // One wrapper per callback type rather than one generic one: the try/catch sits directly in the upcall, with no
+    // extra lambda allocated per call on this hot path.
+
+    ItemCallback guardItems(ItemCallback callback) {
         return (index, item) -> {
             try {
                 return callback.onItem(index, item);
@@ -51,7 +54,7 @@ final class UpcallFailures {
         };
     }
 
-    ThreadCallback guard(ThreadCallback callback) {
+    ThreadCallback guardThreads(ThreadCallback callback) {
         return (thread, call) -> {
             try {
                 return callback.onCall(thread, call);
@@ -61,7 +64,7 @@ final class UpcallFailures {
         };
     }
 
-    AsyncCallback guard(AsyncCallback callback) {
+    AsyncCallback guardAsync(AsyncCallback callback) {
         return value -> {
             try {
                 return callback.onComplete(value);

@@ -1,16 +1,11 @@
 package dev.customs.bindings.jna;
 
-import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 import java.util.List;
 
 /** A JNA {@code Structure} that reports the layout JNA computed for it, so it can be checked against the C library. */
 public abstract class CustomsStructure extends Structure {
     protected CustomsStructure() {}
-
-    protected CustomsStructure(Pointer p) {
-        super(p);
-    }
 
     /** The fields in declaration order. */
     public final List<String> fieldNames() {

@@ -1,6 +1,5 @@
 package dev.customs.bindings.jna;
 
-import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
 
 /**
@@ -18,11 +17,6 @@ public class customs_sample extends CustomsStructure {
     public long stamp;
 
     public customs_sample() {}
-
-    public customs_sample(Pointer p) {
-        super(p);
-        read();
-    }
 
     /** The same struct passed and returned by value. */
     public static class ByValue extends customs_sample implements Structure.ByValue {}

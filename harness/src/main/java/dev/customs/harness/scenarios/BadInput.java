@@ -5,15 +5,9 @@ import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
 
 /** Bad input refused in Java, with the same exception on every backend, before it can reach C. */
-public final class BadInput implements Scenario {
-    @Override
-    public String name() {
-        return "bad-input";
-    }
-
-    @Override
-    public String title() {
-        return "null, bad lengths, closed buffers, NUL bytes: refused before C sees them";
+public final class BadInput extends Scenario {
+    public BadInput() {
+        super("bad-input", "null, bad lengths, closed buffers, NUL bytes: refused before C sees them");
     }
 
     @Override

@@ -10,15 +10,9 @@ import dev.customs.harness.Scenario;
 import java.util.List;
 
 /** Struct layouts and signatures checked three ways: the header, the library's self-description, each binding. */
-public final class LayoutSelfCheck implements Scenario {
-    @Override
-    public String name() {
-        return "layout";
-    }
-
-    @Override
-    public String title() {
-        return "struct layouts and signatures: header vs library self-description vs each binding";
+public final class LayoutSelfCheck extends Scenario {
+    public LayoutSelfCheck() {
+        super("layout", "struct layouts and signatures: header vs library self-description vs each binding");
     }
 
     @Override

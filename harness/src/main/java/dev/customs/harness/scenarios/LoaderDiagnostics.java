@@ -13,15 +13,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Where libcustoms came from, and what a failed load says: every place tried, with the dynamic loader's reason. */
-public final class LoaderDiagnostics implements Scenario {
-    @Override
-    public String name() {
-        return "loader";
-    }
-
-    @Override
-    public String title() {
-        return "one loader for both backends; a failed load names every place tried and the real reason";
+public final class LoaderDiagnostics extends Scenario {
+    public LoaderDiagnostics() {
+        super("loader", "one loader for both backends; a failed load names every place tried and the real reason");
     }
 
     @Override

@@ -12,15 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 
 /** The same calls into libcustoms through every backend, each result checked against Java's own answer. */
-public final class SideBySideCalls implements Scenario {
-    @Override
-    public String name() {
-        return "calls";
-    }
-
-    @Override
-    public String title() {
-        return "the same calls through FFM and JNA, results side by side";
+public final class SideBySideCalls extends Scenario {
+    public SideBySideCalls() {
+        super("calls", "the same calls through FFM and JNA, results side by side");
     }
 
     @Override
