@@ -51,7 +51,8 @@ class DemoMainTest {
     void unknownScenarioIsAUsageError() {
         Run run = demo("nope");
         assertEquals(2, run.exit());
-        assertTrue(run.err().contains("unknown scenario 'nope'; known: [calls, bad-input, loader, layout]"), run.err());
+        assertTrue(run.err().contains("unknown scenario 'nope'; known: "
+                + Scenarios.all().stream().map(Scenario::name).toList()), run.err());
     }
 
     @Test
