@@ -1,0 +1,265 @@
+package dev.customs.bench;
+
+import dev.customs.bindings.LibraryLoader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./customs bench}: the native floor, every JMH benchmark and the cold-start runs, in one run, written as JMH
+ * JSON, a Markdown table of results and headline ratios, and PNG charts.
+ */
+@Command(name = "customs bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Prices every safety measure against the raw call, JNA and the native floor (JMH).")
+public final class BenchMain implements Callable<Integer> {
+    @Option(names = "--full", description = "Careful run: 3 forks, 5 x 2 s warm-up and measurement (default: quick,"
+            + " about 10 minutes on 2 cores).")
+    boolean full;
+
+    @Option(names = "--smoke", hidden = true, description = "One short iteration per benchmark: checks the pipeline.")
+    boolean smoke;
+
+    @Option(names = "--include", paramLabel = "REGEX", description = "Only benchmarks matching (default: all).")
+    String include = "dev\\.customs\\.bench\\..*";
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: build/bench/<timestamp>).")
+    Path out;
+
+    @Option(names = "--floor", paramLabel = "EXE", description = "The native floor driver (default: next to the"
+            + " library, build/native/bin/customs_floor).")
+    Path floorDriver;
+
+    @Option(names = "--demo-jar", paramLabel = "JAR", description = "The demo jar, for time to the first demo result"
+            + " (default: harness/target/customs-demo.jar beside build/).")
+    Path demoJar;
+
+    @Option(names = "--no-cold-start", description = "Skip the cold-start runs.")
+    boolean noColdStart;
+
+    private final PrintStream log;
+
+    BenchMain(PrintStream log) {
+        this.log = log;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain(System.out)).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException, RunnerException, InterruptedException {
+        Path library = LibraryLoader.shared().path();
+        Path buildDir = library.getParent().getParent();
+        Path root = buildDir.getParent().getParent();
+        Path latest = null;
+        if (out == null) {
+            Path benchDir = root.resolve("build").resolve("bench");
+            out = benchDir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            latest = benchDir.resolve("latest");
+        }
+        Files.createDirectories(out);
+        String profile = smoke ? "smoke" : full ? "full" : "quick";
+        log.println("bench: profile " + profile + ", results in " + out);
+
+        Map<String, Double> floor = nativeFloor(floorDriver != null ? floorDriver
+                : buildDir.resolve("bin").resolve("customs_floor"));
+
+        log.println("bench: JMH (" + include + ")");
+        Collection<RunResult> runs = new Runner(jmhOptions(library, profile).build()).run();
+        List<Measurement> results = Measurement.from(runs);
+
+        List<ColdStartResult> coldStart = new ArrayList<>();
+        if (!noColdStart) {
+            coldStart = coldStart(library, demoJar != null ? demoJar
+                    : root.resolve("harness").resolve("target").resolve("customs-demo.jar"), smoke ? 2 : full ? 15 : 5);
+        }
+
+        List<Ratio> ratios = Ratio.headline(Measurement.byKey(results), floor);
+        List<String> charts = new ArrayList<>();
+        addIfPresent(charts, Charts.perCall(results, floor, out));
+        addIfPresent(charts, Charts.bySize(results, "array", out));
+        String environment = environment(profile);
+        Path md = out.resolve("results.md");
+        Files.writeString(md, MarkdownReport.render("Customs benchmarks", environment, ratios, results, floor,
+                coldStart, charts));
+        if (latest != null) {
+            Files.createDirectories(latest);
+            try (var files = Files.list(out)) {
+                for (Path f : files.filter(f -> !f.toString().endsWith(".jsa")).toList()) {
+                    Files.copy(f, latest.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+
+        log.println();
+        for (Ratio r : ratios) {
+            log.printf("  %-50s %8s  %s%n", r.name(), MarkdownReport.fmt(r.value()),
+                    r.target() == null ? "" : "target <= " + MarkdownReport.fmt(r.target()) + ": " + r.verdict());
+        }
+        log.println();
+        log.println("bench: JMH JSON   " + out.resolve("jmh.json"));
+        log.println("bench: table      " + md);
+        charts.forEach(c -> log.println("bench: chart      " + out.resolve(c)));
+        if (latest != null) {
+            log.println("bench: (also copied to " + latest + ")");
+        }
+        return 0;
+    }
+
+    private ChainedOptionsBuilder jmhOptions(Path library, String profile) {
+        ChainedOptionsBuilder o = new OptionsBuilder().include(include)
+                // JMH's own Unsafe use would otherwise print JDK 25's deprecation warning in every fork.
+                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-D" + LibraryLoader.PATH_PROPERTY + "=" + library,
+                        "-Djna.nosys=true", "-Djna.tmpdir=" + library.getParent().resolveSibling("jna-tmp"))
+                .resultFormat(ResultFormatType.JSON).result(out.resolve("jmh.json").toString())
+                .shouldFailOnError(true);
+        return switch (profile) {
+            case "smoke" -> o.forks(1).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
+                    .measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
+            case "full" -> o.forks(3).warmupIterations(5).warmupTime(TimeValue.seconds(2))
+                    .measurementIterations(5).measurementTime(TimeValue.seconds(2));
+            default -> o.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+        };
+    }
+
+    private Map<String, Double> nativeFloor(Path driver) throws IOException, InterruptedException {
+        Map<String, Double> floor = new LinkedHashMap<>();
+        if (!Files.isExecutable(driver)) {
+            log.println("bench: no native floor driver at " + driver + " (./customs build makes it); floor ratios"
+                    + " are left out");
+            return floor;
+        }
+        log.println("bench: native floor (" + driver + ")");
+        Process p = new ProcessBuilder(driver.toString(), smoke ? "1000000" : "100000000", smoke ? "1" : "5")
+                .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("customs_floor failed: " + text);
+        }
+        Files.writeString(out.resolve("floor.json"), text);
+        for (String line : text.lines().toList()) {
+            String fn = line.replaceAll(".*\"function\":\"(\\w+)\".*", "$1");
+            floor.put(fn, ColdStartResult.parse(line).get("ns_per_call"));
+        }
+        return floor;
+    }
+
+    /** Child JVMs without and with an AppCDS archive: ColdStart's own lines, then time to the first demo result. */
+    private List<ColdStartResult> coldStart(Path library, Path demo, int repeats)
+            throws IOException, InterruptedException {
+        log.println("bench: cold start, " + repeats + " child JVMs per configuration");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        List<String> common = List.of(java, "--enable-native-access=ALL-UNNAMED", "-Djna.nosys=true",
+                "-D" + LibraryLoader.PATH_PROPERTY + "=" + library);
+        Path archive = out.resolve("coldstart.jsa");
+        Path demoArchive = out.resolve("demo.jsa");
+        run(concat(common, "-XX:ArchiveClassesAtExit=" + archive, "-cp", classPath, ColdStart.class.getName()));
+        boolean haveDemo = Files.isRegularFile(demo);
+        if (haveDemo) {
+            run(concat(common, "-XX:ArchiveClassesAtExit=" + demoArchive, "-jar", demo.toString(), "calls"));
+        }
+        List<ColdStartResult> results = new ArrayList<>();
+        for (boolean cds : new boolean[] {false, true}) {
+            List<Map<String, Double>> samples = new ArrayList<>();
+            for (int i = 0; i < repeats; i++) {
+                long start = System.nanoTime();
+                List<String> cmd = concat(common, cds ? "-XX:SharedArchiveFile=" + archive : "-Xshare:auto",
+                        "-D" + ColdStart.LAUNCHED_PROPERTY + "=" + Instant.now(), "-cp", classPath,
+                        ColdStart.class.getName());
+                String json = run(cmd).lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
+                Map<String, Double> sample = ColdStartResult.parse(json);
+                sample.put("wholeProcess", (System.nanoTime() - start) / 1e6);
+                if (haveDemo) {
+                    sample.put("firstDemoResult", firstDemoResult(concat(common,
+                            cds ? "-XX:SharedArchiveFile=" + demoArchive : "-Xshare:auto", "-jar", demo.toString(),
+                            "calls")));
+                }
+                sample.remove("check");
+                sample.remove("handles");
+                samples.add(sample);
+            }
+            results.add(ColdStartResult.median(cds ? "with AppCDS" : "without AppCDS", samples));
+        }
+        return results;
+    }
+
+    /** Milliseconds from process start until the demo prints its first checked row ("  ok ..."). */
+    private static double firstDemoResult(List<String> cmd) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        double at = Double.NaN;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (Double.isNaN(at) && line.startsWith("  ok ")) {
+                    at = (System.nanoTime() - start) / 1e6;
+                }
+            }
+        }
+        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0 || Double.isNaN(at)) {
+            throw new IllegalStateException("the demo did not produce a result: " + cmd);
+        }
+        return at;
+    }
+
+    private static String run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("child JVM failed: " + cmd + "\n" + text);
+        }
+        return text;
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    private static void addIfPresent(List<String> list, String value) {
+        if (value != null) {
+            list.add(value);
+        }
+    }
+
+    private static String environment(String profile) throws IOException {
+        String cpu = "unknown CPU";
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(cpuinfo)) {
+            cpu = Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse(cpu);
+        }
+        return "Profile **" + profile + "**, " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                .substring(0, 16) + ". " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ". Scores are JMH"
+                + " averages (ns/op); ± is JMH's 99.9% confidence half-width. Ratios divide two results of this"
+                + " same run.";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.customs.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The bench pipeline end to end on two tiny benchmarks: JMH JSON, table and chart are written. No timing asserted. */
+@Timeout(300)
+class BenchPipelineTest {
+    @Test
+    void writesJsonTableAndChart(@TempDir Path out) throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        int exit = new CommandLine(new BenchMain(new PrintStream(log, true, StandardCharsets.UTF_8))).execute(
+                "--smoke", "--no-cold-start", "--include", "DowncallBench\\.noop_(ffm|ffmCritical|customsApi)$",
+                "--out", out.toString());
+        String printed = log.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, printed);
+        assertTrue(Files.size(out.resolve("jmh.json")) > 0);
+        String md = Files.readString(out.resolve("results.md"));
+        assertTrue(md.contains("| Customs API / raw FFM handle, noop |"), md);
+        assertTrue(md.contains("| FFM critical(false) noop / native floor |"), md);
+        assertTrue(md.contains("| noop | ffmCritical |"), md);
+        assertTrue(Files.size(out.resolve("chart-per-call.png")) > 1000);
+        assertTrue(printed.contains("bench: table      " + out.resolve("results.md")), printed);
+    }
+}
