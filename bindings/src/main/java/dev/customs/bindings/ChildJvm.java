@@ -14,7 +14,12 @@ import java.util.stream.Stream;
 
 /**
  * Runs a {@code main} class in a child JVM, for what kills a JVM by design (an unguarded throwing upcall, a freed
- * stub, an upcall inside a critical call): the parent survives and checks the child's exit code and stderr.
+ * stub, an upcall inside a critical call): the parent survives and checks the child's exit code and output.
+ *
+ * <p>Where the evidence lands: a Java-level failure (an uncaught exception in an upcall) is printed on stderr, but
+ * HotSpot writes its fatal-error banner ({@code # A fatal error has been detected ...}, the signal or the failed
+ * {@code guarantee}, the problematic frame) to <em>stdout</em>, on JDK 25 as before; the full report goes to the crash
+ * file ({@link Result#crashLog()}).
  *
  * <p>The child gets this JVM's java binary and class path, native access enabled, the {@code customs.*} and
  * {@code jna.*} system properties, and its own scratch directory for HotSpot's crash files ({@code hs_err_pid*.log}),
@@ -30,6 +35,21 @@ public final class ChildJvm {
         /** True when HotSpot reported a fatal error (SIGSEGV and the like), as opposed to an orderly exit. */
         public boolean crashed() {
             return !crashFiles.isEmpty();
+        }
+
+        /**
+         * The first crash file's text, or "" when there is none. Its native and Java frames name the C function that
+         * faulted even when stderr only names the library ({@code libc.so.6} for a {@code memcpy}).
+         */
+        public String crashLog() {
+            if (crashFiles.isEmpty()) {
+                return "";
+            }
+            try {
+                return Files.readString(crashFiles.getFirst(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + crashFiles.getFirst(), e);
+            }
         }
 
         /** The first line of stderr containing {@code fragment}, or null. */
