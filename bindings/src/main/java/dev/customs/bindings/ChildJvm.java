@@ -1,5 +1,6 @@
 package dev.customs.bindings;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -67,6 +70,16 @@ public final class ChildJvm {
 
     private ChildJvm() {}
 
+    /**
+     * The class path with every entry made absolute: the child runs in its scratch directory, where a relative entry
+     * (as {@code java -jar harness/target/customs-demo.jar} gives) would name nothing.
+     */
+    static String absolute(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
     /** Runs {@code main} with {@code args} and no extra JVM options. */
     public static Result run(Class<?> main, Duration timeout, String... args) {
         return run(main, List.of(), timeout, args);
@@ -92,7 +105,7 @@ public final class ChildJvm {
                     .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
             command.addAll(jvmOptions);
             command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
+            command.add(absolute(System.getProperty("java.class.path")));
             command.add(main.getName());
             command.addAll(List.of(args));
 

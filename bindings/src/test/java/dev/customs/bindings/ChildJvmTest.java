@@ -42,6 +42,14 @@ class ChildJvmTest {
     }
 
     @Test
+    void relativeClassPathEntriesAreMadeAbsolute() {
+        // java -jar harness/target/customs-demo.jar gives a relative class path; the child runs elsewhere.
+        String cwd = System.getProperty("user.dir");
+        assertEquals(cwd + "/harness/target/customs-demo.jar" + java.io.File.pathSeparator + "/abs/x.jar",
+                ChildJvm.absolute("harness/target/customs-demo.jar" + java.io.File.pathSeparator + "/abs/x.jar"));
+    }
+
+    @Test
     void overrunIsKilled() {
         ChildJvm.Result r = ChildJvm.run(Exits.class, Duration.ofSeconds(2), "0", "sleep");
         assertTrue(r.timedOut(), r.toString());

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The four arena kinds, each used by a real downcall ({@code customs_crc32}) from its own thread and from another:
@@ -37,26 +39,20 @@ class ArenaKindsTest {
         return customs_h.customs_crc32(0, nineBytes, 9);
     }
 
-    @Test
-    void globalArenaServesEveryThreadAndCannotBeClosed() {
-        Arena global = Arena.global();
-        MemorySegment s = digits(global);
+    @ParameterizedTest
+    @ValueSource(strings = {"global", "auto"})
+    void globalAndAutoArenasServeEveryThreadAndCannotBeClosed(String kind) {
+        Arena arena = kind.equals("global") ? Arena.global() : Arena.ofAuto();
+        MemorySegment s = digits(arena);
         assertEquals(DIGITS_CRC, crc(s));
         assertEquals(DIGITS_CRC, OtherThread.call(() -> crc(s)));
-        var e = assertThrows(UnsupportedOperationException.class, global::close);
+        var e = assertThrows(UnsupportedOperationException.class, arena::close);
         assertEquals("Attempted to close a non-closeable session", e.getMessage());
         assertTrue(s.scope().isAlive());
     }
 
     @Test
-    void autoArenaServesEveryThreadAndIsFreedByTheGc() {
-        Arena auto = Arena.ofAuto();
-        MemorySegment s = digits(auto);
-        assertEquals(DIGITS_CRC, crc(s));
-        assertEquals(DIGITS_CRC, OtherThread.call(() -> crc(s)));
-        var e = assertThrows(UnsupportedOperationException.class, auto::close);
-        assertEquals("Attempted to close a non-closeable session", e.getMessage());
-
+    void autoArenaIsFreedByTheGcOnceUnreachable() {
         AtomicInteger freed = new AtomicInteger();
         dropAnAutoArenaCountingItsFree(freed);
         int rounds = GcRounds.until(() -> freed.get() == 1, GcRounds.DEFAULT_LIMIT);
@@ -99,11 +95,16 @@ class ArenaKindsTest {
     }
 
     @Test
-    void closingTwiceIsRefusedOnPurpose() {
+    void closingTwiceIsRefusedOnPurposeByFfmAndIgnoredByJna() {
         Arena arena = Arena.ofConfined();
         arena.close();
         var e = assertThrows(IllegalStateException.class, arena::close);
         assertEquals("Already closed", e.getMessage());
+
+        Memory memory = new Memory(8);
+        memory.close();
+        memory.close(); // JNA: a second close() does nothing, and says nothing
+        assertFalse(memory.valid());
     }
 
     @Test

@@ -31,8 +31,8 @@ class LibraryOwnedTest {
     /** customs_string_free, counting its calls. */
     static Consumer<MemorySegment> countingFree(AtomicInteger frees) {
         return s -> {
-            frees.incrementAndGet();
             customs_h.customs_string_free(s);
+            frees.incrementAndGet(); // after the free: a waiter that sees the count sees the free
         };
     }
 

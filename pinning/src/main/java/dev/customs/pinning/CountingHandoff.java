@@ -4,16 +4,24 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
-/** What every handoff shares: argument checks, the rules, the copy counters, and the one place exceptions pass. */
+/** What every handoff shares: argument checks, the rules, the copy protocol and its counters, exception passing. */
 abstract class CountingHandoff<P> implements ArrayHandoff<P> {
+    /** Copies between a Java array region and a handoff's staging memory, in one direction. */
+    @FunctionalInterface
+    interface Copy {
+        void copy(byte[] array, int offset, int length);
+    }
+
     private final Handoff way;
     private final String backend;
+    private final boolean zeroCopy;
     private final LongAdder copiesIn = new LongAdder();
     private final LongAdder writeBacks = new LongAdder();
 
-    CountingHandoff(Handoff way, String backend) {
+    CountingHandoff(Handoff way, String backend, boolean zeroCopy) {
         this.way = way;
         this.backend = backend;
+        this.zeroCopy = zeroCopy;
     }
 
     @Override
@@ -27,6 +35,11 @@ abstract class CountingHandoff<P> implements ArrayHandoff<P> {
     }
 
     @Override
+    public final boolean zeroCopy() {
+        return zeroCopy;
+    }
+
+    @Override
     public final <R> R pass(NativeFunction function, byte[] array, int offset, int length, Access access,
                             NativeCall<P, R> call) {
         Objects.requireNonNull(function, "function");
@@ -34,7 +47,7 @@ abstract class CountingHandoff<P> implements ArrayHandoff<P> {
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(call, "call");
         Objects.checkFromIndexSize(offset, length, array.length);
-        HandoffRules.checkHandoff(function, way, zeroCopy());
+        HandoffRules.checkHandoff(function, way, zeroCopy);
         try {
             return handOver(array, offset, length, access, call);
         } catch (RuntimeException | Error e) {
@@ -48,31 +61,20 @@ abstract class CountingHandoff<P> implements ArrayHandoff<P> {
     abstract <R> R handOver(byte[] array, int offset, int length, Access access, NativeCall<P, R> call)
             throws Throwable;
 
-    /** Where a copying handoff keeps the copy C sees. */
-    interface Staging<P> {
-        /** What C is given. */
-        P pointer();
-
-        /** Copies {@code src[offset, offset + length)} into the staging memory. */
-        void fill(byte[] src, int offset, int length);
-
-        /** Copies the staging memory into {@code dst[offset, offset + length)}. */
-        void drain(byte[] dst, int offset, int length);
-    }
-
     /**
-     * The one copy protocol: fill the staging memory if C reads it, call, and drain it once, after the call returned
-     * normally, if C wrote it. Staging memory that is not filled must be zeroed.
+     * The one copy protocol: {@code fill} the staging memory behind {@code pointer} if C reads it, call, and
+     * {@code drain} it once, after the call returned normally, if C wrote it. Staging memory that is not filled must
+     * already be zeroed.
      */
-    final <R> R throughCopy(Staging<P> staging, byte[] array, int offset, int length, Access access,
+    final <R> R throughCopy(P pointer, Copy fill, Copy drain, byte[] array, int offset, int length, Access access,
                             NativeCall<P, R> call) throws Throwable {
         if (access.readsInput()) {
-            staging.fill(array, offset, length);
+            fill.copy(array, offset, length);
             copiesIn.increment();
         }
-        R result = call.call(staging.pointer());
+        R result = call.call(pointer);
         if (access.writesOutput()) {
-            staging.drain(array, offset, length);
+            drain.copy(array, offset, length);
             writeBacks.increment();
         }
         return result;

@@ -80,6 +80,19 @@ public final class CustomsArrayCalls<P> {
         }
     }
 
+    /**
+     * What {@code customs_transform} makes of {@code data[offset, offset + length)}, computed in Java: a copy of
+     * {@code data} with {@code data[offset + i] ^= (byte) (key + i)}. The reference the checks compare C against.
+     */
+    public static byte[] javaTransform(byte[] data, int offset, int length, byte key) {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        byte[] out = data.clone();
+        for (int i = 0; i < length; i++) {
+            out[offset + i] ^= (byte) (key + i);
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         return handoff.toString();

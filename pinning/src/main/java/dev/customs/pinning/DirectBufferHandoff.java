@@ -15,36 +15,16 @@ final class DirectBufferHandoff<P> extends CountingHandoff<P> {
     private final Function<ByteBuffer, P> address;
 
     DirectBufferHandoff(String backend, Function<ByteBuffer, P> address) {
-        super(Handoff.DIRECT_BUFFER, backend);
+        super(Handoff.DIRECT_BUFFER, backend, false);
         this.address = address;
-    }
-
-    @Override
-    public boolean zeroCopy() {
-        return false;
     }
 
     @Override
     <R> R handOver(byte[] array, int offset, int length, Access access, NativeCall<P, R> call) throws Throwable {
         ByteBuffer staging = ByteBuffer.allocateDirect(Math.max(1, length));
         try {
-            P pointer = address.apply(staging);
-            return throughCopy(new Staging<>() {
-                @Override
-                public P pointer() {
-                    return pointer;
-                }
-
-                @Override
-                public void fill(byte[] src, int from, int n) {
-                    staging.put(0, src, from, n);
-                }
-
-                @Override
-                public void drain(byte[] dst, int to, int n) {
-                    staging.get(0, dst, to, n);
-                }
-            }, array, offset, length, access, call);
+            return throughCopy(address.apply(staging), (a, from, n) -> staging.put(0, a, from, n),
+                    (a, to, n) -> staging.get(0, a, to, n), array, offset, length, access, call);
         } finally {
             Reference.reachabilityFence(staging); // a JNA Pointer does not keep the buffer alive
         }

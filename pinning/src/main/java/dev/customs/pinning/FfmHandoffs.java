@@ -32,12 +32,7 @@ public final class FfmHandoffs {
     /** The array itself, as a heap segment: zero-copy, and only a critical function accepts it. */
     static final class HeapSegment extends CountingHandoff<MemorySegment> {
         HeapSegment() {
-            super(Handoff.HEAP, "ffm");
-        }
-
-        @Override
-        public boolean zeroCopy() {
-            return true;
+            super(Handoff.HEAP, "ffm", true);
         }
 
         @Override
@@ -50,12 +45,7 @@ public final class FfmHandoffs {
     /** A copy in a confined arena that closes when the call returns. */
     static final class ConfinedCopy extends CountingHandoff<MemorySegment> {
         ConfinedCopy() {
-            super(Handoff.NATIVE_COPY, "ffm");
-        }
-
-        @Override
-        public boolean zeroCopy() {
-            return false;
+            super(Handoff.NATIVE_COPY, "ffm", false);
         }
 
         @Override
@@ -63,22 +53,9 @@ public final class FfmHandoffs {
                 throws Throwable {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment copy = arena.allocate(Math.max(1, length)).asSlice(0, length); // zeroed
-                return throughCopy(new Staging<>() {
-                    @Override
-                    public MemorySegment pointer() {
-                        return copy;
-                    }
-
-                    @Override
-                    public void fill(byte[] src, int from, int n) {
-                        MemorySegment.copy(src, from, copy, JAVA_BYTE, 0, n);
-                    }
-
-                    @Override
-                    public void drain(byte[] dst, int to, int n) {
-                        MemorySegment.copy(copy, JAVA_BYTE, 0, dst, to, n);
-                    }
-                }, array, offset, length, access, call);
+                return throughCopy(copy, (a, from, n) -> MemorySegment.copy(a, from, copy, JAVA_BYTE, 0, n),
+                        (a, to, n) -> MemorySegment.copy(copy, JAVA_BYTE, 0, a, to, n),
+                        array, offset, length, access, call);
             }
         }
     }

@@ -4,6 +4,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -102,7 +103,8 @@ public final class GcPressure {
                 byte key = (byte) random.nextInt();
                 byte[] before = data.clone();
                 c.transform(data, offset, length, key);
-                problem = transformProblem(c, before, data, offset, length, key);
+                problem = Arrays.equals(data, CustomsArrayCalls.javaTransform(before, offset, length, key)) ? null
+                        : c + ": transform of " + length + " bytes at " + offset + " differs from Java's";
             }
             done.incrementAndGet();
             if (problem != null) {
@@ -110,18 +112,6 @@ public final class GcPressure {
                 firstWrong.compareAndSet(null, problem);
             }
         }
-    }
-
-    /** Null when {@code after} is {@code before} transformed over the region and unchanged elsewhere. */
-    static String transformProblem(Object who, byte[] before, byte[] after, int offset, int length, byte key) {
-        for (int i = 0; i < before.length; i++) {
-            boolean inside = i >= offset && i < offset + length;
-            byte expected = inside ? (byte) (before[i] ^ (byte) (key + (i - offset))) : before[i];
-            if (after[i] != expected) {
-                return who + ": transform of " + length + " bytes at " + offset + " wrong at byte " + i;
-            }
-        }
-        return null;
     }
 
     /** Allocates arrays of up to 256 KiB, keeping the last 256 so some survive into older generations. */

@@ -33,12 +33,7 @@ public final class JnaHandoffs {
      */
     static final class JavaArray extends CountingHandoff<byte[]> {
         JavaArray() {
-            super(Handoff.HEAP, "jna");
-        }
-
-        @Override
-        public boolean zeroCopy() {
-            return false;
+            super(Handoff.HEAP, "jna", false);
         }
 
         @Override
@@ -48,34 +43,15 @@ public final class JnaHandoffs {
                 return call.call(array); // JNA copies in and back by itself
             }
             byte[] region = new byte[length];
-            return throughCopy(new Staging<>() {
-                @Override
-                public byte[] pointer() {
-                    return region;
-                }
-
-                @Override
-                public void fill(byte[] src, int from, int n) {
-                    System.arraycopy(src, from, region, 0, n);
-                }
-
-                @Override
-                public void drain(byte[] dst, int to, int n) {
-                    System.arraycopy(region, 0, dst, to, n);
-                }
-            }, array, offset, length, access, call);
+            return throughCopy(region, (a, from, n) -> System.arraycopy(a, from, region, 0, n),
+                    (a, to, n) -> System.arraycopy(region, 0, a, to, n), array, offset, length, access, call);
         }
     }
 
     /** A {@code Memory} per call, closed (not left to its Cleaner) as soon as the call returns. */
     static final class MemoryCopy extends CountingHandoff<Pointer> {
         MemoryCopy() {
-            super(Handoff.NATIVE_COPY, "jna");
-        }
-
-        @Override
-        public boolean zeroCopy() {
-            return false;
+            super(Handoff.NATIVE_COPY, "jna", false);
         }
 
         @Override
@@ -83,22 +59,8 @@ public final class JnaHandoffs {
                 throws Throwable {
             try (Memory copy = new Memory(Math.max(1, length))) {
                 copy.clear();
-                return throughCopy(new Staging<>() {
-                    @Override
-                    public Pointer pointer() {
-                        return copy;
-                    }
-
-                    @Override
-                    public void fill(byte[] src, int from, int n) {
-                        copy.write(0, src, from, n);
-                    }
-
-                    @Override
-                    public void drain(byte[] dst, int to, int n) {
-                        copy.read(0, dst, to, n);
-                    }
-                }, array, offset, length, access, call);
+                return throughCopy(copy, (a, from, n) -> copy.write(0, a, from, n), (a, to, n) -> copy.read(0, a, to, n),
+                        array, offset, length, access, call);
             }
         }
     }

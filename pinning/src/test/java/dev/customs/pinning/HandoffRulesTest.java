@@ -172,6 +172,15 @@ class HandoffRulesTest {
     }
 
     @Test
+    void ffmItselfLetsCWriteIntoAReadOnlySegment() {
+        ByteBuffer direct = ByteBuffer.allocateDirect(4).put(new byte[] {1, 2, 3, 4}).flip();
+        MemorySegment readOnly = MemorySegment.ofBuffer(direct.asReadOnlyBuffer());
+        assertTrue(readOnly.isReadOnly());
+        assertEquals(0, customs_h.customs_transform(readOnly, 4, (byte) 1), "no exception: C does not know const");
+        assertEquals(0, direct.get(0), "1 ^ 1: C wrote into memory Java calls read-only");
+    }
+
+    @Test
     void nullsAreRefusedNamingTheArgument() {
         ArrayHandoff<MemorySegment> h = Handoff.NATIVE_COPY.ffm();
         assertEquals("function", assertThrows(NullPointerException.class,

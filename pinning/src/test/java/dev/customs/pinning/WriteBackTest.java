@@ -66,11 +66,7 @@ class WriteBackTest {
     }
 
     static byte[] transformed(byte[] in, int offset, int length) {
-        byte[] out = in.clone();
-        for (int i = 0; i < length; i++) {
-            out[offset + i] ^= (byte) (9 + i);
-        }
-        return out;
+        return CustomsArrayCalls.javaTransform(in, offset, length, (byte) 9);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.customs.lifetime.specimens;
 
-import static dev.customs.bindings.ffm.customs_h.C_POINTER;
 import static dev.customs.lifetime.specimens.Specimen.UNMAPPED_ON_FREE;
 import static dev.customs.lifetime.specimens.Specimen.step;
 
 import com.sun.jna.Memory;
 import com.sun.jna.ptr.PointerByReference;
-import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.CustomsLibrary;
+import dev.customs.lifetime.CustomsSinks;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -23,13 +22,11 @@ public final class FreedBeforeDetach {
         byte[] data = {'a', 'b', 'c'};
         if (args[0].equals("ffm")) {
             Arena arena = Arena.ofConfined();
-            MemorySegment buffer = arena.allocate(UNMAPPED_ON_FREE);
-            MemorySegment sinkOut = Arena.global().allocate(C_POINTER);
-            step("attach: " + customs_h.customs_sink_attach(buffer, UNMAPPED_ON_FREE, sinkOut));
-            MemorySegment sink = sinkOut.get(C_POINTER, 0);
+            MemorySegment sink = CustomsSinks.attach(arena.allocate(UNMAPPED_ON_FREE));
+            step("attach: 0");
             arena.close();
             step("buffer freed, sink still attached; writing");
-            step("write: " + customs_h.customs_sink_write(sink, Arena.global().allocateFrom("abc"), data.length));
+            step("write: " + CustomsSinks.write(sink, data));
         } else {
             CustomsLibrary lib = Specimen.jna(args[0]);
             Memory buffer = new Memory(UNMAPPED_ON_FREE);
