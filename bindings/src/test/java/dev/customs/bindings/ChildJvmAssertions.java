@@ -16,7 +16,8 @@ public final class ChildJvmAssertions {
     public static void assertKilled(ChildJvm.Result r, String banner, String frame) {
         assertEquals(1, r.exitCode(), r.toString());
         assertTrue(r.crashed(), "no crash file: " + r);
-        assertTrue(r.stdout().contains("# A fatal error has been detected by the Java Runtime Environment"), r.toString());
+        assertTrue(r.stdout().contains("# A fatal error has been detected by the Java Runtime Environment"),
+                r.toString());
         assertTrue(r.stdout().contains(banner), "no \"" + banner + "\" in the fatal-error banner: " + r);
         if (frame != null) {
             assertTrue(r.crashLog().contains(frame), "the crash file does not name " + frame + ": " + r.crashFiles());

@@ -88,7 +88,8 @@ public final class RetainedMemory<H> implements AutoCloseable {
      */
     public synchronized H handle() {
         if (state != State.ATTACHED) {
-            throw new IllegalStateException("detached: the library no longer holds this memory, and its handle is gone");
+            throw new IllegalStateException("detached: the library no longer holds this memory, and its handle is"
+                    + " gone");
         }
         return handle;
     }

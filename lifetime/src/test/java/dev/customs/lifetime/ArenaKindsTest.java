@@ -57,7 +57,7 @@ class ArenaKindsTest {
         dropAnAutoArenaCountingItsFree(freed);
         int rounds = GcRounds.until(() -> freed.get() == 1, GcRounds.DEFAULT_LIMIT);
         System.out.println("[autoArena] freed by the GC after " + rounds + " round(s)");
-        assertNotEquals(-1, rounds, "the auto arena's memory was not freed within " + GcRounds.DEFAULT_LIMIT + " GC rounds");
+        assertNotEquals(-1, rounds, "not freed within " + GcRounds.DEFAULT_LIMIT + " GC rounds");
         assertEquals(1, freed.get());
     }
 

@@ -116,8 +116,8 @@ class ArenaLeakDetectorTest {
     void standardErrorReporterIsAvailable() {
         ArenaLeakDetector onStderr = ArenaLeakDetector.reportingToStandardError();
         try (Arena arena = onStderr.ofConfined()) {
-            assertTrue(arena.toString().startsWith("leak-checked confined Arena opened at " + ArenaLeakDetectorTest.class.getName()
-                    + ".standardErrorReporterIsAvailable("), arena.toString());
+            assertTrue(arena.toString().startsWith("leak-checked confined Arena opened at "
+                    + ArenaLeakDetectorTest.class.getName() + ".standardErrorReporterIsAvailable("), arena.toString());
         }
         assertEquals(0, onStderr.openArenas());
     }

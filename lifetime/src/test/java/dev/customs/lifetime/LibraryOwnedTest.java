@@ -101,7 +101,8 @@ class LibraryOwnedTest {
         try (Arena arena = Arena.ofConfined()) {
             var e = assertThrows(IllegalArgumentException.class,
                     () -> LibraryOwned.adopt(MemorySegment.ofArray(new byte[4]), 4, arena, s -> {}));
-            assertTrue(e.getMessage().startsWith("not memory a library returned: MemorySegment{ kind: heap"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("not memory a library returned: MemorySegment{ kind: heap"),
+                    e.getMessage());
             MemorySegment upper = toUpper("x");
             try {
                 assertEquals("byteSize must not be negative, got -1", assertThrows(IllegalArgumentException.class,

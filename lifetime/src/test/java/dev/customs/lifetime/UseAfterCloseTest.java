@@ -40,7 +40,8 @@ class UseAfterCloseTest {
         }
         assertFalse(s.scope().isAlive());
         assertEquals(16, s.byteSize(), "the size survives; the memory does not");
-        assertEquals("Already closed", assertThrows(IllegalStateException.class, () -> s.get(JAVA_BYTE, 0)).getMessage());
+        assertEquals("Already closed",
+                assertThrows(IllegalStateException.class, () -> s.get(JAVA_BYTE, 0)).getMessage());
         assertEquals("Already closed", assertThrows(IllegalStateException.class,
                 () -> s.asSlice(4).get(JAVA_BYTE, 0)).getMessage());
         assertEquals("Already closed", assertThrows(IllegalStateException.class,
@@ -57,7 +58,7 @@ class UseAfterCloseTest {
         assertEquals(0, Pointer.nativeValue(memory));
         assertEquals(-1, lib.customs_transform(memory, 16, (byte) 1), "C saw NULL: CUSTOMS_E_NULL");
         assertEquals(7, lib.customs_crc32(7, memory, 16), "C saw NULL: crc returned unchanged");
-        assertEquals(4, Pointer.nativeValue(memory.share(4)), "an offset view of a closed Memory points at 0x4, not NULL");
+        assertEquals(4, Pointer.nativeValue(memory.share(4)), "an offset view of a closed Memory: 0x4, not NULL");
     }
 
     @Test
@@ -74,7 +75,8 @@ class UseAfterCloseTest {
             Customs customs = Customs.open(backend);
             NativeBuffer buffer = customs.allocate(16);
             buffer.close();
-            var e = assertThrows(IllegalStateException.class, () -> customs.transform(buffer, 0, 16, (byte) 1), backend);
+            var e = assertThrows(IllegalStateException.class, () -> customs.transform(buffer, 0, 16, (byte) 1),
+                    backend);
             assertEquals("NativeBuffer of 16 bytes is already closed", e.getMessage(), backend);
         }
     }

@@ -48,8 +48,8 @@ public final class CustomsFunctions {
     public static final Downcall CRC32_PLAIN = Downcall.plain(CRC32, customs_h.customs_crc32$address(),
             customs_h.customs_crc32$descriptor());
     /** {@code customs_transform}, critical. */
-    public static final Downcall TRANSFORM_CRITICAL = Downcall.critical(TRANSFORM, customs_h.customs_transform$address(),
-            customs_h.customs_transform$descriptor());
+    public static final Downcall TRANSFORM_CRITICAL = Downcall.critical(TRANSFORM,
+            customs_h.customs_transform$address(), customs_h.customs_transform$descriptor());
     /** {@code customs_for_each}: may call back, so never critical, and refuses heap segments. */
     public static final Downcall FOR_EACH_PLAIN = Downcall.plain(FOR_EACH, customs_h.customs_for_each$address(),
             customs_h.customs_for_each$descriptor());

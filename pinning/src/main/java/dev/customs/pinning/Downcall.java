@@ -51,7 +51,8 @@ public final class Downcall {
      * Links {@code function} with {@code Linker.Option.critical(true)}: no thread-state transition, and heap segments
      * allowed (the GC is kept from moving them for the duration of the call). Only for short, bounded functions.
      *
-     * @throws IllegalArgumentException if the function may call back (rule {@link HandoffRules#NO_CRITICAL_IF_CALLING_BACK})
+     * @throws IllegalArgumentException if the function may call back
+     *                                  (rule {@link HandoffRules#NO_CRITICAL_IF_CALLING_BACK})
      */
     public static Downcall critical(NativeFunction function, MemorySegment address, FunctionDescriptor descriptor) {
         HandoffRules.checkLink(function, true);

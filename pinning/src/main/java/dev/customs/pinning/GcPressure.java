@@ -20,11 +20,15 @@ import java.util.zip.CRC32;
 
 /**
  * Correctness under GC pressure: worker threads hand arrays to C (checksums and in-place transforms, through any
- * {@link CustomsArrayCalls}) while other threads allocate heavily, so collections run while native code holds heap
- * arrays (critical calls) or copies of them. Every result is checked against Java's own; the run is bounded in time,
- * every worker's future is collected, and a worker's exception fails the run.
+ * {@link CustomsArrayCalls}) while other threads allocate heavily and one of them also requests full collections, so
+ * collections, compacting ones included, run while native code holds heap arrays (critical calls) or copies of them.
+ * Every result is checked against Java's own; the run is bounded in time, every worker's future is collected, and a
+ * worker's exception fails the run.
  */
 public final class GcPressure {
+    /** How often the first allocator asks for a full collection. */
+    public static final long FULL_GC_EVERY_MILLIS = 100;
+
     /** Sizes the workers use, 0 and 1 MiB included. */
     static final int[] SIZES = {0, 1, 7, 100, 4096, 65_536, 1 << 20};
 
@@ -63,7 +67,8 @@ public final class GcPressure {
             }
             for (int a = 0; a < allocators; a++) {
                 Random random = new Random(seed - 1 - a);
-                futures.add(pool.submit(() -> allocate(random, deadline)));
+                boolean requestsFullGcs = a == 0;
+                futures.add(pool.submit(() -> allocate(random, deadline, requestsFullGcs)));
             }
             long waitNanos = duration.toNanos() + TimeUnit.SECONDS.toNanos(60);
             for (Future<?> f : futures) {
@@ -114,11 +119,20 @@ public final class GcPressure {
         }
     }
 
-    /** Allocates arrays of up to 256 KiB, keeping the last 256 so some survive into older generations. */
-    private static void allocate(Random random, long deadline) {
+    /**
+     * Allocates arrays of up to 256 KiB, keeping the last 256 so some survive into older generations; with
+     * {@code requestsFullGcs}, also asks for a full (compacting) collection every {@link #FULL_GC_EVERY_MILLIS} ms, so
+     * collections that move objects certainly run while workers are inside native calls.
+     */
+    private static void allocate(Random random, long deadline, boolean requestsFullGcs) {
         byte[][] kept = new byte[256][];
+        long nextFullGc = System.nanoTime();
         for (int i = 0; System.nanoTime() < deadline; i++) {
             kept[i & 255] = new byte[random.nextInt(256 * 1024)];
+            if (requestsFullGcs && System.nanoTime() >= nextFullGc) {
+                System.gc();
+                nextFullGc = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FULL_GC_EVERY_MILLIS);
+            }
         }
     }
 

@@ -40,7 +40,8 @@ public final class HandoffRules {
         String refused = f.name() + " refuses a heap segment as " + where;
         if (f.retainsPointer()) {
             throw refusal(refused, NO_PER_CALL_MEMORY_IF_RETAINED,
-                    "the array moves after the call returns, and the pointer the library kept dangles; " + OWN_IT_INSTEAD);
+                    "the array moves after the call returns, and the pointer the library kept dangles; "
+                            + OWN_IT_INSTEAD);
         }
         if (f.callsBack()) {
             throw refusal(refused, NO_HEAP_IF_CALLING_BACK,

@@ -59,8 +59,8 @@ public final class JnaHandoffs {
                 throws Throwable {
             try (Memory copy = new Memory(Math.max(1, length))) {
                 copy.clear();
-                return throughCopy(copy, (a, from, n) -> copy.write(0, a, from, n), (a, to, n) -> copy.read(0, a, to, n),
-                        array, offset, length, access, call);
+                return throughCopy(copy, (a, from, n) -> copy.write(0, a, from, n),
+                        (a, to, n) -> copy.read(0, a, to, n), array, offset, length, access, call);
             }
         }
     }

@@ -84,6 +84,26 @@ class HandoffRulesTest {
     }
 
     @Test
+    void heapSegmentAsTheUserPointerOfThreadsOrAsyncJobsIsRefused() {
+        Downcall runThreads = Downcall.plain(CustomsFunctions.RUN_THREADS, customs_h.customs_run_threads$address(),
+                customs_h.customs_run_threads$descriptor());
+        MemorySegment heapUser = MemorySegment.ofArray(new long[1]);
+        var threads = assertThrows(IllegalArgumentException.class, () -> {
+            int status = (int) runThreads.handle().invokeExact(2, 1, MemorySegment.NULL, heapUser);
+        });
+        assertTrue(threads.getMessage().startsWith("customs_run_threads refuses a heap segment as argument 3 "
+                + rule(HandoffRules.NO_HEAP_IF_CALLING_BACK)), threads.getMessage());
+
+        Downcall asyncStart = Downcall.plain(CustomsFunctions.ASYNC_START, customs_h.customs_async_start$address(),
+                customs_h.customs_async_start$descriptor());
+        var async = assertThrows(IllegalArgumentException.class, () -> {
+            int status = (int) asyncStart.handle().invokeExact(MemorySegment.NULL, heapUser, 1, 0, MemorySegment.NULL);
+        });
+        assertTrue(async.getMessage().startsWith("customs_async_start refuses a heap segment as argument 1 "
+                + rule(HandoffRules.NO_PER_CALL_MEMORY_IF_RETAINED)), "retention is named first: " + async.getMessage());
+    }
+
+    @Test
     void heapSegmentToAFunctionThatRetainsThePointerIsRefused() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sinkOut = arena.allocate(JAVA_LONG);

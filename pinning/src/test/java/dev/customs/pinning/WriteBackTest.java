@@ -25,37 +25,25 @@ class WriteBackTest {
     static final byte[] ORIGINAL = {1, 2, 3, 4, 5, 6, 7, 8};
     static final CustomsLibrary JNA = JnaLibraries.direct();
 
-    /** customs_transform through {@code h}, recording whether the array was already changed during the call. */
+    /** customs_transform of data[2, 6) through {@code h}, recording whether the array changed during the call. */
+    @SuppressWarnings("unchecked")
     static int transformSeeingTheArray(ArrayHandoff<?> h, byte[] data, Access access, boolean[] changedDuringCall) {
-        return h.backend().equals("ffm") ? passFfm(cast(h), data, access, changedDuringCall)
-                : passJna(h, data, access, changedDuringCall);
+        return switch (h.backend() + " " + h.way()) {
+            case "ffm HEAP", "ffm NATIVE_COPY", "ffm DIRECT_BUFFER" -> pass((ArrayHandoff<MemorySegment>) h, data,
+                    access, changedDuringCall,
+                    s -> (int) CustomsFunctions.TRANSFORM_CRITICAL.handle().invokeExact(s, 4L, (byte) 9));
+            case "jna HEAP" -> pass((ArrayHandoff<byte[]>) h, data, access, changedDuringCall,
+                    region -> JNA.customs_transform(region, 4, (byte) 9));
+            default -> pass((ArrayHandoff<Pointer>) h, data, access, changedDuringCall,
+                    p -> JNA.customs_transform(p, 4, (byte) 9));
+        };
     }
 
-    @SuppressWarnings("unchecked")
-    static ArrayHandoff<MemorySegment> cast(ArrayHandoff<?> h) {
-        return (ArrayHandoff<MemorySegment>) h;
-    }
-
-    static int passFfm(ArrayHandoff<MemorySegment> h, byte[] data, Access access, boolean[] changed) {
-        return h.pass(CustomsFunctions.TRANSFORM, data, 2, 4, access, s -> {
-            int status = (int) CustomsFunctions.TRANSFORM_CRITICAL.handle().invokeExact(s, 4L, (byte) 9);
-            changed[0] = !Arrays.equals(data, ORIGINAL);
-            return status;
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    static int passJna(ArrayHandoff<?> h, byte[] data, Access access, boolean[] changed) {
-        if (h.way() == Handoff.HEAP) {
-            return ((ArrayHandoff<byte[]>) h).pass(CustomsFunctions.TRANSFORM, data, 2, 4, access, region -> {
-                int status = JNA.customs_transform(region, 4, (byte) 9);
-                changed[0] = !Arrays.equals(data, ORIGINAL);
-                return status;
-            });
-        }
-        return ((ArrayHandoff<Pointer>) h).pass(CustomsFunctions.TRANSFORM, data, 2, 4, access, p -> {
-            int status = JNA.customs_transform(p, 4, (byte) 9);
-            changed[0] = !Arrays.equals(data, ORIGINAL);
+    static <P> int pass(ArrayHandoff<P> h, byte[] data, Access access, boolean[] changedDuringCall,
+                        ArrayHandoff.NativeCall<P, Integer> transform) {
+        return h.pass(CustomsFunctions.TRANSFORM, data, 2, 4, access, p -> {
+            int status = transform.call(p);
+            changedDuringCall[0] = !Arrays.equals(data, ORIGINAL);
             return status;
         });
     }
@@ -128,7 +116,7 @@ class WriteBackTest {
         assertTrue(heap.zeroCopy());
         byte[] data = ORIGINAL.clone();
         boolean[] changedDuringCall = {false};
-        passFfm(heap, data, Access.IN_OUT, changedDuringCall);
+        transformSeeingTheArray(heap, data, Access.IN_OUT, changedDuringCall);
         assertTrue(changedDuringCall[0], "C wrote into the array itself, during the call");
         assertArrayEquals(transformed(ORIGINAL, 2, 4), data);
         assertEquals(0, heap.copiesIn());

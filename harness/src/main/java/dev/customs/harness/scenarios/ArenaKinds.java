@@ -25,7 +25,8 @@ public final class ArenaKinds extends Scenario {
     @Override
     public void run(Report r) {
         r.say("Each arena holds \"123456789\"; customs_crc32 reads it from the owner thread and from another thread,");
-        r.say("then another thread and the owner try close(). JNA's column puts its one kind, Memory, through the same.");
+        r.say("then another thread and the owner try close(). JNA's column puts its one kind, Memory, through the");
+        r.say("same steps.");
         r.columns();
         row(r, "global", Arena::global, "threads: any | close(): UnsupportedOperationException");
         row(r, "auto", Arena::ofAuto, "threads: any | close(): UnsupportedOperationException");

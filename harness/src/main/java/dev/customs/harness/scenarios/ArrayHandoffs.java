@@ -24,14 +24,15 @@ public final class ArrayHandoffs extends Scenario {
         r.say("Each way computes customs_crc32 (checked against java.util.zip.CRC32) and customs_transform in place");
         r.say("(checked against the formula, then applied twice to restore the input) on arrays of "
                 + Arrays.toString(SIZES) + " bytes, random with seed " + SEED + ".");
-        r.say("HEAP: FFM a heap segment through a critical(true) handle (zero-copy); JNA the byte[] argument (JNA copies).");
-        r.say("NATIVE_COPY: FFM a confined arena; JNA a Memory. DIRECT_BUFFER: FFM ofBuffer; JNA getDirectBufferPointer.");
+        r.say("HEAP: FFM a heap segment through a critical(true) handle (zero-copy); JNA the byte[] argument");
+        r.say("(JNA copies). NATIVE_COPY: FFM a confined arena; JNA a Memory. DIRECT_BUFFER: FFM ofBuffer; JNA");
+        r.say("getDirectBufferPointer.");
         r.columns();
         for (Handoff way : Handoff.values()) {
             r.row(way + ": crc32 + transform", "all right", c -> check(calls(c, way)));
         }
-        r.lesson("one API (ArrayHandoff) for every way, so the choice is a matter of cost, not of correctness: zero-copy"
-                + " only where FFM can pin (critical calls), a copy everywhere else.");
+        r.lesson("one API (ArrayHandoff) for every way, so the choice is a matter of cost, not of correctness:"
+                + " zero-copy only where FFM can pin (critical calls), a copy everywhere else.");
     }
 
     /** The calls of {@code way} on backend {@code c}. */

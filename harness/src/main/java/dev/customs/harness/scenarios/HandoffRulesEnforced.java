@@ -1,12 +1,12 @@
 package dev.customs.harness.scenarios;
 
-import com.sun.jna.Pointer;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
 import dev.customs.pinning.Access;
 import dev.customs.pinning.ArrayHandoff;
+import dev.customs.pinning.CustomsArrayCalls;
 import dev.customs.pinning.CustomsFunctions;
 import dev.customs.pinning.Handoff;
 import dev.customs.pinning.JnaHandoffs;
@@ -37,7 +37,8 @@ public final class HandoffRulesEnforced extends Scenario {
         r.sideBySide("heap array -> customs_for_each (calls back)",
                 "IllegalArgumentException: customs_for_each refuses the array itself (rule: \"no heap segment for a"
                         + " function that may call back\")", () -> refusal(
-                        () -> Handoff.HEAP.ffm().pass(CustomsFunctions.FOR_EACH, new byte[8], 0, 8, Access.IN, s -> 0)), "JNA passed a copy: the callback saw 1, 2", jna -> {
+                        () -> Handoff.HEAP.ffm().pass(CustomsFunctions.FOR_EACH, new byte[8], 0, 8, Access.IN, s -> 0)),
+                "JNA passed a copy: the callback saw 1, 2", jna -> {
                     StringBuilder seen = new StringBuilder();
                     jna.raw().customs_for_each(new int[] {1, 2}, 2, (user, index, item) -> {
                         seen.append(seen.isEmpty() ? "" : ", ").append(item);
@@ -45,33 +46,17 @@ public final class HandoffRulesEnforced extends Scenario {
                     }, null);
                     return "JNA passed a copy: the callback saw " + seen;
                 });
-        String retained = "IllegalArgumentException: customs_sink_attach refuses NATIVE_COPY memory (rule: \"no per-call"
-                + " memory for a function that retains the pointer\")";
+        String retained = "IllegalArgumentException: customs_sink_attach refuses NATIVE_COPY memory (rule: \"no"
+                + " per-call memory for a function that retains the pointer\")";
         r.sideBySide("per-call copy -> customs_sink_attach (retains)", retained,
                 () -> refusal(() -> toSinkAttach(Handoff.NATIVE_COPY.ffm())), retained,
                 jna -> refusal(() -> toSinkAttach(JnaHandoffs.memory())));
         String once = "1 copy in, 1 write-back, after the call";
-        r.sideBySide("in-out copy of a transform: copies", once, () -> {
-            ArrayHandoff<MemorySegment> h = Handoff.NATIVE_COPY.ffm();
-            byte[] data = DIGITS.clone();
-            boolean[] changedDuringCall = new boolean[1];
-            h.pass(CustomsFunctions.TRANSFORM, data, 0, 9, Access.IN_OUT, s -> {
-                int status = customs_h.customs_transform(s, 9, (byte) 1);
-                changedDuringCall[0] = !Arrays.equals(data, DIGITS);
-                return status;
-            });
-            return copies(h, changedDuringCall[0], data);
-        }, once, jna -> {
-            ArrayHandoff<Pointer> h = JnaHandoffs.memory();
-            byte[] data = DIGITS.clone();
-            boolean[] changedDuringCall = new boolean[1];
-            h.pass(CustomsFunctions.TRANSFORM, data, 0, 9, Access.IN_OUT, p -> {
-                int status = jna.raw().customs_transform(p, 9, (byte) 1);
-                changedDuringCall[0] = !Arrays.equals(data, DIGITS);
-                return status;
-            });
-            return copies(h, changedDuringCall[0], data);
-        });
+        r.sideBySide("in-out copy of a transform: copies", once,
+                () -> copiesForOneTransform(Handoff.NATIVE_COPY.ffm(),
+                        s -> customs_h.customs_transform(s, 9, (byte) 1)),
+                once, jna -> copiesForOneTransform(JnaHandoffs.memory(),
+                        p -> jna.raw().customs_transform(p, 9, (byte) 1)));
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cb = customs_item_cb.allocate((user, index, item) -> 0, arena);
             r.check("ffm: a heap int[] to the checked customs_for_each handle", "IllegalArgumentException:"
@@ -105,9 +90,17 @@ public final class HandoffRulesEnforced extends Scenario {
         h.pass(CustomsFunctions.SINK_ATTACH, new byte[8], 0, 8, Access.IN_OUT, p -> 0);
     }
 
-    private static String copies(ArrayHandoff<?> h, boolean changedDuringCall, byte[] data) {
-        boolean transformed = data[0] == (byte) ('1' ^ 1) && data[8] == (byte) ('9' ^ 9);
+    /** Transforms "123456789" in place through {@code h}: the copies it made, and when the array changed. */
+    private static <P> String copiesForOneTransform(ArrayHandoff<P> h, ArrayHandoff.NativeCall<P, Integer> transform) {
+        byte[] data = DIGITS.clone();
+        boolean[] changedDuringCall = new boolean[1];
+        h.pass(CustomsFunctions.TRANSFORM, data, 0, 9, Access.IN_OUT, p -> {
+            int status = transform.call(p);
+            changedDuringCall[0] = !Arrays.equals(data, DIGITS);
+            return status;
+        });
+        boolean transformed = Arrays.equals(CustomsArrayCalls.javaTransform(DIGITS, 0, 9, (byte) 1), data);
         return h.copiesIn() + " copy in, " + h.writeBacks() + " write-back, "
-                + (changedDuringCall ? "during the call" : transformed ? "after the call" : "lost");
+                + (changedDuringCall[0] ? "during the call" : transformed ? "after the call" : "lost");
     }
 }

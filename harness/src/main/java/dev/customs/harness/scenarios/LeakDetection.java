@@ -19,7 +19,8 @@ public final class LeakDetection extends Scenario {
     @Override
     public void run(Report r) {
         r.say("A confined arena is opened through ArenaLeakDetector, used, and dropped without close(); another is");
-        r.say("closed. The GC runs in bounded rounds until the detector reports. JNA: a Memory dropped without close().");
+        r.say("closed. The GC runs in bounded rounds until the detector reports. JNA: a Memory dropped without");
+        r.say("close().");
         r.columns();
         Queue<ArenaLeakDetector.Leak> reports = new ConcurrentLinkedQueue<>();
         ArenaLeakDetector detector = new ArenaLeakDetector(reports::add);

@@ -11,12 +11,12 @@ import dev.customs.lifetime.specimens.FreedBeforeDetach;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 
-/** Issue item 5: a pointer the library keeps after the call (customs_sink_attach), and the owner that detaches first. */
+/** Issue item 5: a pointer the library keeps after the call (customs_sink_attach); an owner that detaches first. */
 public final class RetainedPointer extends Scenario {
     static final String OWNED = "wrote abc, detached, then freed";
 
     public RetainedPointer() {
-        super("retained-pointer", "memory freed before detach kills the JVM; an owner that detaches first, frees second");
+        super("retained-pointer", "memory freed before detach kills the JVM; an owner that detaches, then frees");
     }
 
     @Override
@@ -29,7 +29,7 @@ public final class RetainedPointer extends Scenario {
                 "JVM killed (exit 1): SIGSEGV in customs_sink_write",
                 jna -> Evidence.death(FreedBeforeDetach.class, "SIGSEGV", "customs_sink_write", jna.backend()));
         r.say("");
-        r.say("The safe pattern. FFM: dev.customs.lifetime.RetainedMemory, whose close() detaches first and frees second.");
+        r.say("The safe pattern. FFM: dev.customs.lifetime.RetainedMemory, whose close() detaches, then frees.");
         r.say("JNA: the neutral API's Sink over a NativeBuffer, which refuses to close while the sink is attached.");
         r.columns();
         r.sideBySide("owner: write, then close()", OWNED, RetainedPointer::throughRetainedMemory, OWNED,

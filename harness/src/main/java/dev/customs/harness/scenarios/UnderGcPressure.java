@@ -21,8 +21,9 @@ public final class UnderGcPressure extends Scenario {
     @Override
     public void run(Report r) {
         r.say("2 threads call customs_crc32 and customs_transform on random arrays (0 B to 1 MiB) through HEAP and");
-        r.say("NATIVE_COPY, while 2 threads allocate up to 256 KiB at a time, for " + DURATION.toMillis()
-                + " ms per backend (seed " + SEED + ").");
+        r.say("NATIVE_COPY, while 2 threads allocate up to 256 KiB at a time and one of them asks for a full GC every");
+        r.say(GcPressure.FULL_GC_EVERY_MILLIS + " ms, for " + DURATION.toMillis() + " ms per backend (seed " + SEED
+                + ").");
         r.columns();
         List<String> details = new ArrayList<>();
         r.row("every result checked against Java", "all right, GC ran", c -> {

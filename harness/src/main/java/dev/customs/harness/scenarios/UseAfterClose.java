@@ -39,7 +39,8 @@ public final class UseAfterClose extends Scenario {
                         + jna.raw().customs_transform(closedMemory(), 16, (byte) 1));
         r.sideBySide("a view at offset 4, after close()", "IllegalStateException: Already closed",
                 () -> closed().asSlice(4).get(JAVA_BYTE, 0),
-                "points at 0x4", jna -> "points at 0x" + Long.toHexString(Pointer.nativeValue(closedMemory().share(4))));
+                "points at 0x4",
+                jna -> "points at 0x" + Long.toHexString(Pointer.nativeValue(closedMemory().share(4))));
         r.row("Customs NativeBuffer after close()", "IllegalStateException: NativeBuffer of 16 bytes is already closed",
                 c -> {
                     NativeBuffer b = c.allocate(16);

@@ -10,9 +10,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
 /**
- * {@code customs_for_each} linked {@code critical(false)} (bypassing {@code dev.customs.pinning.Downcall}, which refuses
- * that link) and called with an upcall stub. A critical call does not move the thread to the native state, so the
- * upcall finds it in the wrong one and HotSpot stops the JVM: {@code guarantee(thread->thread_state() ==
+ * {@code customs_for_each} linked {@code critical(false)}, bypassing {@code dev.customs.pinning.Downcall} (which
+ * refuses that link), and called with an upcall stub. A critical call does not move the thread to the native state,
+ * so the upcall finds it in the wrong one and HotSpot stops the JVM: {@code guarantee(thread->thread_state() ==
  * _thread_in_native) failed: wrong thread state for upcall}, exit code 1, a crash file. No Java code can catch it.
  */
 public final class UpcallInsideCriticalCall {
