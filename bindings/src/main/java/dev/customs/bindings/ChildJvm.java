@@ -1,5 +1,6 @@
 package dev.customs.bindings;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,14 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Runs a {@code main} class in a child JVM, for what kills a JVM by design (an unguarded throwing upcall, a freed
- * stub, an upcall inside a critical call): the parent survives and checks the child's exit code and stderr.
+ * stub, an upcall inside a critical call): the parent survives and checks the child's exit code and output.
+ *
+ * <p>Where the evidence lands: a Java-level failure (an uncaught exception in an upcall) is printed on stderr, but
+ * HotSpot writes its fatal-error banner ({@code # A fatal error has been detected ...}, the signal or the failed
+ * {@code guarantee}, the problematic frame) to <em>stdout</em>, on JDK 25 as before; the full report goes to the crash
+ * file ({@link Result#crashLog()}).
  *
  * <p>The child gets this JVM's java binary and class path, native access enabled, the {@code customs.*} and
  * {@code jna.*} system properties, and its own scratch directory for HotSpot's crash files ({@code hs_err_pid*.log}),
@@ -32,6 +40,21 @@ public final class ChildJvm {
             return !crashFiles.isEmpty();
         }
 
+        /**
+         * The first crash file's text, or "" when there is none. Its native and Java frames name the C function that
+         * faulted even when stderr only names the library ({@code libc.so.6} for a {@code memcpy}).
+         */
+        public String crashLog() {
+            if (crashFiles.isEmpty()) {
+                return "";
+            }
+            try {
+                return Files.readString(crashFiles.getFirst(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + crashFiles.getFirst(), e);
+            }
+        }
+
         /** The first line of stderr containing {@code fragment}, or null. */
         public String stderrLine(String fragment) {
             return stderr.lines().filter(l -> l.contains(fragment)).findFirst().orElse(null);
@@ -46,6 +69,16 @@ public final class ChildJvm {
     }
 
     private ChildJvm() {}
+
+    /**
+     * The class path with every entry made absolute: the child runs in its scratch directory, where a relative entry
+     * (as {@code java -jar harness/target/customs-demo.jar} gives) would name nothing.
+     */
+    static String absolute(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator)).filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
 
     /** Runs {@code main} with {@code args} and no extra JVM options. */
     public static Result run(Class<?> main, Duration timeout, String... args) {
@@ -72,7 +105,7 @@ public final class ChildJvm {
                     .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
             command.addAll(jvmOptions);
             command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
+            command.add(absolute(System.getProperty("java.class.path")));
             command.add(main.getName());
             command.addAll(List.of(args));
 

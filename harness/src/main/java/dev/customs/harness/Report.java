@@ -1,6 +1,7 @@
 package dev.customs.harness;
 
 import dev.customs.api.Customs;
+import dev.customs.api.JnaCustoms;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What a scenario observed, printed as a table with one column per backend and checked against what was expected: a
@@ -54,6 +56,28 @@ public final class Report {
             observed.put(c.backend(), outcome(() -> call.apply(c)));
         }
         record(label, show(expected), observed);
+    }
+
+    /**
+     * A row comparing raw FFM code with raw JNA code, where the two may behave differently: {@code ffm} runs in the
+     * {@code ffm} column and must give {@code ffmExpected}; {@code jna} runs in each JNA column (interface or direct
+     * mapping, whichever the backend is) and must give {@code jnaExpected}.
+     */
+    public void sideBySide(String label, Object ffmExpected, Supplier<Object> ffm, Object jnaExpected,
+                           Function<JnaCustoms, Object> jna) {
+        Map<String, String> observed = new LinkedHashMap<>();
+        boolean all = true;
+        for (Customs c : backends) {
+            String o = c instanceof JnaCustoms j ? outcome(() -> jna.apply(j)) : outcome(ffm);
+            observed.put(c.backend(), o);
+            all &= o.equals(show(c instanceof JnaCustoms ? jnaExpected : ffmExpected));
+        }
+        String expected = Objects.equals(show(ffmExpected), show(jnaExpected)) ? show(ffmExpected)
+                : "ffm: " + show(ffmExpected) + " / jna: " + show(jnaExpected);
+        printRow(label, observed, expected, all);
+        if (!all) {
+            mismatches.add(label + ": expected " + expected + ", observed " + observed);
+        }
     }
 
     /** A row whose expectation is a fragment each outcome must contain (for long exception messages). */
@@ -116,7 +140,7 @@ public final class Report {
         return ok ? "ok" : "XX";
     }
 
-    static String outcome(java.util.function.Supplier<Object> call) {
+    static String outcome(Supplier<Object> call) {
         try {
             return show(call.get());
         } catch (RuntimeException | Error e) {

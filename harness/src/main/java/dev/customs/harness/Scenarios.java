@@ -1,9 +1,20 @@
 package dev.customs.harness;
 
+import dev.customs.harness.scenarios.ArenaKinds;
+import dev.customs.harness.scenarios.ArrayHandoffs;
 import dev.customs.harness.scenarios.BadInput;
+import dev.customs.harness.scenarios.CloseDuringCall;
+import dev.customs.harness.scenarios.CriticalHazards;
+import dev.customs.harness.scenarios.HandoffRulesEnforced;
 import dev.customs.harness.scenarios.LayoutSelfCheck;
+import dev.customs.harness.scenarios.LeakDetection;
 import dev.customs.harness.scenarios.LoaderDiagnostics;
+import dev.customs.harness.scenarios.OwnershipTransfer;
+import dev.customs.harness.scenarios.RetainedPointer;
 import dev.customs.harness.scenarios.SideBySideCalls;
+import dev.customs.harness.scenarios.UnderGcPressure;
+import dev.customs.harness.scenarios.UseAfterClose;
+import dev.customs.harness.scenarios.WrongThread;
 import java.util.List;
 
 /** Every scenario, in the order {@code ./customs demo} runs them. New scenarios are added here. */
@@ -11,6 +22,11 @@ public final class Scenarios {
     private Scenarios() {}
 
     public static List<Scenario> all() {
-        return List.of(new SideBySideCalls(), new BadInput(), new LoaderDiagnostics(), new LayoutSelfCheck());
+        return List.of(new SideBySideCalls(), new BadInput(), new LoaderDiagnostics(), new LayoutSelfCheck(),
+                // arena lifetime (lifetime/)
+                new ArenaKinds(), new UseAfterClose(), new WrongThread(), new CloseDuringCall(), new RetainedPointer(),
+                new OwnershipTransfer(), new LeakDetection(),
+                // pinning and heap access (pinning/)
+                new ArrayHandoffs(), new HandoffRulesEnforced(), new UnderGcPressure(), new CriticalHazards());
     }
 }

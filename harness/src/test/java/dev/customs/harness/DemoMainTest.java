@@ -64,4 +64,18 @@ class DemoMainTest {
         assertEquals(1, report.mismatches().size());
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("XX 1 + 1"), out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void sideBySideChecksEachColumnAgainstItsOwnExpectation() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Report report = new Report(new PrintStream(out, true, StandardCharsets.UTF_8),
+                java.util.List.of(dev.customs.api.Customs.open("ffm"), dev.customs.api.Customs.open("jna")));
+        report.sideBySide("ffm raw vs jna raw", 2, () -> 2, 5, jna -> jna.add(2, 3));
+        report.sideBySide("jna differs", 2, () -> 2, 4, jna -> jna.add(2, 3));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, report.mismatches().size(), text);
+        assertTrue(text.contains("ok ffm raw vs jna raw"), text);
+        assertTrue(text.contains("XX jna differs"), text);
+        assertTrue(text.contains("ffm: 2 / jna: 4"), text);
+    }
 }
