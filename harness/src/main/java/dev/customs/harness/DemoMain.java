@@ -58,7 +58,8 @@ public final class DemoMain implements Callable<Integer> {
     public Integer call() {
         List<Scenario> all = Scenarios.all();
         if (list) {
-            all.forEach(s -> out.printf("%-12s %s%n", s.name(), s.title()));
+            int width = all.stream().mapToInt(s -> s.name().length()).max().orElse(0);
+            all.forEach(s -> out.printf("%-" + width + "s  %s%n", s.name(), s.title()));
             return 0;
         }
         List<Scenario> chosen = new ArrayList<>();
