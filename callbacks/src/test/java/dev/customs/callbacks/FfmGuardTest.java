@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.customs.api.Customs;
-import dev.customs.api.ItemCallback;
 import dev.customs.api.UpcallGuard;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
@@ -25,15 +24,6 @@ class FfmGuardTest extends GuardContract {
     @Override
     String backend() {
         return "ffm";
-    }
-
-    @Override
-    int rawForEach(int[] items, ItemCallback guarded) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment stub = customs_item_cb.allocate((user, index, item) -> guarded.onItem(index, item), arena);
-            return customs_h.customs_for_each(arena.allocateFrom(JAVA_INT, items), items.length, stub,
-                    MemorySegment.NULL);
-        }
     }
 
     static int throwingTarget(MemorySegment user, long index, int item) {

@@ -36,7 +36,9 @@ abstract class GuardContract extends OnBackend {
     static final int[] FIVE = {10, 20, 30, 40, 50};
 
     /** {@code customs_for_each(items, guarded)} through the raw binding: C's own return value. */
-    abstract int rawForEach(int[] items, ItemCallback guarded);
+    int rawForEach(int[] items, ItemCallback guarded) {
+        return RawCallbacks.forEach(customs, items, guarded);
+    }
 
     @Test
     void throwingCallbackStopsCWithTheGuardsStatusAndIsRethrownIntactHere() {

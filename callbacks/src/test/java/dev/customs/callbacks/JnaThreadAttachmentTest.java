@@ -32,8 +32,8 @@ class JnaThreadAttachmentTest extends ThreadAttachmentContract {
         ThreadProbe.runThreads(customs, 1, 1, null, null);
         ThreadProbe.Run run = ThreadProbe.runThreads(customs, 2, 3, null,
                 new CallbackThreadInitializer(true, false, "jna-worker"));
-        assertEquals("jna-worker", run.first().name());
-        assertTrue(run.first().daemon());
+        assertEquals(new ThreadSnapshot(run.first().id(), "jna-worker", true, "main", null, false), run.first());
+        assertTrue(run.nothingInherited());
         assertEquals(2, run.javaThreads());
         assertTrue(run.oneJavaThreadPerNativeThread());
         assertTrue(run.threadLocalsKeptAcrossUpcalls());

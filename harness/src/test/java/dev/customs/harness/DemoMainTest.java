@@ -64,4 +64,17 @@ class DemoMainTest {
         assertEquals(1, report.mismatches().size());
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("XX 1 + 1"), out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aPerBackendExpectationIsCheckedAgainstEachBackend() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Report report = new Report(new PrintStream(out, true, StandardCharsets.UTF_8),
+                java.util.List.of(dev.customs.api.Customs.open("ffm"), dev.customs.api.Customs.open("jna")));
+        report.rowByBackend("backend name", Report.ffmOrJna("ffm", "jna"), dev.customs.api.Customs::backend);
+        assertEquals(java.util.List.of(), report.mismatches());
+        report.rowByBackend("swapped", Report.ffmOrJna("jna", "ffm"), dev.customs.api.Customs::backend);
+        assertEquals(java.util.List.of("swapped: expected ffm: jna; jna: ffm, observed {ffm=ffm, jna=jna}"),
+                report.mismatches());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("XX swapped"), out.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -19,8 +19,9 @@ import java.lang.ref.WeakReference;
  * the backend.
  *
  * <p>FFM: the native thread calls freed code and the JVM dies of SIGSEGV (exit code 1, a crash file, "Current thread
- * is native thread"); the callback never runs. JNA: the JVM survives, JNA prints "JNA: callback object has been
- * garbage collected" and gives C 0 instead of the callback's 42: a silent wrong result.
+ * is native thread"); the callback never runs. JNA: the JVM survives and C gets 0 instead of the callback's 42, a wrong
+ * result. Direct mapping at least prints "JNA: callback object has been garbage collected"; the interface mapping's
+ * proxy returns 0 without a word.
  */
 public final class UpcallFreedEarly {
     /** Long enough for the JNA side to see its callback collected before the job fires. */
