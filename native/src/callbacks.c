@@ -146,21 +146,10 @@ int32_t customs_async_start(customs_async_cb cb, void *user, int32_t value, int3
     job->delay_ms = delay_ms;
     job->result = 0;
     job->done = 0;
-    /* Mutex and condvar initialisation fail only for lack of resources. */
-    if (pthread_mutex_init(&job->mutex, NULL) != 0) {
+    int32_t started = customs_internal_thread_start(&job->thread, &job->mutex, &job->cond, async_main, job);
+    if (started != CUSTOMS_OK) {
         customs_internal_free(job);
-        return CUSTOMS_E_NOMEM;
-    }
-    if (customs_internal_cond_init(&job->cond) != 0) {
-        pthread_mutex_destroy(&job->mutex);
-        customs_internal_free(job);
-        return CUSTOMS_E_NOMEM;
-    }
-    if (pthread_create(&job->thread, NULL, async_main, job) != 0) {
-        pthread_cond_destroy(&job->cond);
-        pthread_mutex_destroy(&job->mutex);
-        customs_internal_free(job);
-        return CUSTOMS_E_THREAD;
+        return started;
     }
     *job_out = job;
     return CUSTOMS_OK;
@@ -195,12 +184,10 @@ int32_t customs_async_join(customs_async *job, int32_t *result_out) {
     if (pthread_equal(pthread_self(), job->thread)) {
         return CUSTOMS_E_STATE;
     }
-    pthread_join(job->thread, NULL);
+    customs_internal_thread_join(job->thread, &job->mutex, &job->cond);
     if (result_out != NULL) {
         *result_out = job->result;
     }
-    pthread_cond_destroy(&job->cond);
-    pthread_mutex_destroy(&job->mutex);
     customs_internal_free(job);
     return CUSTOMS_OK;
 }

@@ -63,20 +63,10 @@ int32_t customs_listener_register(customs_event_cb cb, void *user, customs_liste
         return CUSTOMS_E_NOMEM;
     }
     *l = (customs_listener){.cb = cb, .user = user};
-    if (pthread_mutex_init(&l->mutex, NULL) != 0) {
+    int32_t started = customs_internal_thread_start(&l->thread, &l->mutex, &l->cond, listener_main, l);
+    if (started != CUSTOMS_OK) {
         customs_internal_free(l);
-        return CUSTOMS_E_NOMEM;
-    }
-    if (customs_internal_cond_init(&l->cond) != 0) {
-        pthread_mutex_destroy(&l->mutex);
-        customs_internal_free(l);
-        return CUSTOMS_E_NOMEM;
-    }
-    if (pthread_create(&l->thread, NULL, listener_main, l) != 0) {
-        pthread_cond_destroy(&l->cond);
-        pthread_mutex_destroy(&l->mutex);
-        customs_internal_free(l);
-        return CUSTOMS_E_THREAD;
+        return started;
     }
     *listener_out = l;
     return CUSTOMS_OK;
@@ -142,9 +132,7 @@ int32_t customs_listener_unregister(customs_listener *listener) {
     listener->stopping = 1;
     pthread_cond_broadcast(&listener->cond);
     pthread_mutex_unlock(&listener->mutex);
-    pthread_join(listener->thread, NULL);
-    pthread_cond_destroy(&listener->cond);
-    pthread_mutex_destroy(&listener->mutex);
+    customs_internal_thread_join(listener->thread, &listener->mutex, &listener->cond);
     customs_internal_free(listener);
     return CUSTOMS_OK;
 }

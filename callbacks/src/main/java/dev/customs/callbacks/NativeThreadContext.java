@@ -1,6 +1,5 @@
 package dev.customs.callbacks;
 
-import dev.customs.api.AsyncCallback;
 import dev.customs.api.ThreadCallback;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * <p>Use it only for callbacks that C calls from threads it creates (the header says which): on a Java thread, such
- * as the caller of a synchronous iteration, it would rename that thread.
+ * as the caller of a synchronous iteration, it would rename that thread. {@link #wrapThreads} and {@link #wrapEvents}
+ * wrap libcustoms' callback types; in an upcall of your own, call {@link #enter()} first and {@link #exit()} in a
+ * {@code finally}.
  *
  * <p>What no context can do, and why (see callbacks/README.md, "Thread attachment"):
  * <ul>
@@ -98,19 +99,6 @@ public final class NativeThreadContext {
             enter();
             try {
                 return callback.onCall(thread, call);
-            } finally {
-                exit();
-            }
-        };
-    }
-
-    /** {@code callback}, run inside this context. Guard it as well: a context catches nothing. */
-    public AsyncCallback wrapAsync(AsyncCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        return value -> {
-            enter();
-            try {
-                return callback.onComplete(value);
             } finally {
                 exit();
             }

@@ -1,47 +1,38 @@
 package dev.customs.callbacks;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.customs.api.Customs;
+import dev.customs.bindings.NoLibraryLeaks;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
  * The base of this module's parity suites: each contract is written once and run on FFM and on JNA by a one-line
- * subclass. Every test also proves it left no library allocation live.
+ * subclass, on a backend opened for each test. {@link NoLibraryLeaks} fails any test that leaves a libcustoms
+ * allocation live.
  */
 @Timeout(60)
+@ExtendWith(NoLibraryLeaks.class)
 abstract class OnBackend {
     /** Bound on every wait in these tests. */
     static final Duration WAIT = Duration.ofSeconds(10);
 
     Customs customs;
-    private long liveBefore;
 
     abstract String backend();
-
-    boolean isFfm() {
-        return backend().equals("ffm");
-    }
 
     @BeforeEach
     void open() {
         customs = Customs.open(backend());
-        liveBefore = customs.liveAllocations();
-    }
-
-    @AfterEach
-    void nothingLeaked() {
-        assertEquals(liveBefore, customs.liveAllocations(), "library allocations left live by this test");
     }
 
     /** Asserts {@code call} throws {@code type} with {@code fragment} in its message; returns it. */
