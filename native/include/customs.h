@@ -19,7 +19,8 @@
  *    the library's own errors. customs_status_name/customs_status_message describe both.
  *  - Sizes are size_t; the library assumes an LP64 platform (size_t is 64 bits).
  *  - Ownership: the caller owns every buffer it passes in, and the library does not keep
- *    a pointer past the return of the call, except customs_sink_attach (see there).
+ *    a pointer past the return of the call, except customs_sink_attach and customs_listener_register
+ *    (see there).
  *    What the library allocates is counted by customs_live_allocations until freed.
  *  - Threading: functions without shared state are safe from any thread at once.
  */
@@ -330,6 +331,52 @@ CUSTOMS_API int32_t customs_async_wait(customs_async *job, int32_t timeout_ms);
  */
 CUSTOMS_API int32_t customs_async_join(customs_async *job, int32_t *result_out);
 
+/** Called on a listener's own thread for each event posted; customs_listener_post returns its status. */
+typedef int32_t (*customs_event_cb)(void *user, int32_t event);
+
+/** A registered callback with its own thread: opaque, allocated by customs_listener_register. */
+typedef struct customs_listener customs_listener;
+
+/**
+ * Registers cb: starts one thread that lives until customs_listener_unregister and calls
+ * cb(user, event) for every event posted, one event at a time, always on that same thread.
+ * Ownership: the library RETAINS cb and user until customs_listener_unregister returns: the
+ * caller must keep both valid until then, across calls. *listener_out receives a
+ * library-allocated listener (one live allocation).
+ * Threading: cb runs on the listener's own thread, never on a caller's. Calls back: yes, from
+ * one foreign thread, across calls (see customs_listener_post).
+ * Errors: CUSTOMS_E_NULL if cb or listener_out is NULL; CUSTOMS_E_NOMEM; CUSTOMS_E_THREAD. On
+ * error *listener_out is set to NULL (when not NULL).
+ */
+CUSTOMS_API int32_t customs_listener_register(customs_event_cb cb, void *user, customs_listener **listener_out);
+
+/**
+ * Hands event to the listener's thread and waits at most timeout_ms milliseconds for cb to
+ * return; returns cb's status. Posts are serialised: a post first waits, within the same
+ * timeout, until no earlier event is pending or running.
+ * Ownership: none.
+ * Threading: any thread except the listener's own. Calls back: yes, on the listener's thread,
+ * before this returns (unless it times out). Must not be linked as a critical call.
+ * Errors: CUSTOMS_E_NULL if listener is NULL; CUSTOMS_E_RANGE if timeout_ms < 0;
+ * CUSTOMS_E_STATE when called from the listener's own thread (inside cb), which would wait for
+ * itself; CUSTOMS_E_TIMEOUT if cb has not returned in time: an event already handed over is
+ * still delivered, and its status is dropped.
+ */
+CUSTOMS_API int32_t customs_listener_post(customs_listener *listener, int32_t event, int32_t timeout_ms);
+
+/**
+ * Unregisters: lets an event already handed over finish, stops and joins the listener's thread,
+ * and frees the listener.
+ * Ownership: takes ownership of listener; it must not be used afterwards. After this returns
+ * the library never calls cb again and holds neither cb nor user: only then may the caller
+ * release them.
+ * Threading: any thread except the listener's own. Calls back: only to finish an event already
+ * handed over.
+ * Errors: CUSTOMS_E_NULL if listener is NULL; CUSTOMS_E_STATE (and nothing is freed) when
+ * called from the listener's own thread, i.e. from inside cb; otherwise CUSTOMS_OK.
+ */
+CUSTOMS_API int32_t customs_listener_unregister(customs_listener *listener);
+
 /* ---------------------------------------------------------------------------------- */
 /* 8. A retained pointer                                                               */
 /* ---------------------------------------------------------------------------------- */
@@ -374,7 +421,7 @@ CUSTOMS_API int32_t customs_sink_detach(customs_sink *sink, size_t *written_out)
 
 /**
  * The number of library-owned allocations not yet released: strings from customs_to_upper,
- * async jobs and sinks. Tests use it to prove that nothing leaks.
+ * async jobs, listeners and sinks. Tests use it to prove that nothing leaks.
  * Ownership: none. Threading: any thread (an atomic counter). Calls back: no. Errors: none.
  */
 CUSTOMS_API int64_t customs_live_allocations(void);

@@ -126,19 +126,6 @@ static void *async_main(void *arg) {
     return NULL;
 }
 
-static int init_monotonic_cond(pthread_cond_t *cond) {
-    pthread_condattr_t attr;
-    if (pthread_condattr_init(&attr) != 0) {
-        return -1;
-    }
-    int rc = pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-    if (rc == 0) {
-        rc = pthread_cond_init(cond, &attr);
-    }
-    pthread_condattr_destroy(&attr);
-    return rc == 0 ? 0 : -1;
-}
-
 int32_t customs_async_start(customs_async_cb cb, void *user, int32_t value, int32_t delay_ms, customs_async **job_out) {
     if (job_out != NULL) {
         *job_out = NULL;
@@ -159,21 +146,10 @@ int32_t customs_async_start(customs_async_cb cb, void *user, int32_t value, int3
     job->delay_ms = delay_ms;
     job->result = 0;
     job->done = 0;
-    /* Mutex and condvar initialisation fail only for lack of resources. */
-    if (pthread_mutex_init(&job->mutex, NULL) != 0) {
+    int32_t started = customs_internal_thread_start(&job->thread, &job->mutex, &job->cond, async_main, job);
+    if (started != CUSTOMS_OK) {
         customs_internal_free(job);
-        return CUSTOMS_E_NOMEM;
-    }
-    if (init_monotonic_cond(&job->cond) != 0) {
-        pthread_mutex_destroy(&job->mutex);
-        customs_internal_free(job);
-        return CUSTOMS_E_NOMEM;
-    }
-    if (pthread_create(&job->thread, NULL, async_main, job) != 0) {
-        pthread_cond_destroy(&job->cond);
-        pthread_mutex_destroy(&job->mutex);
-        customs_internal_free(job);
-        return CUSTOMS_E_THREAD;
+        return started;
     }
     *job_out = job;
     return CUSTOMS_OK;
@@ -186,14 +162,7 @@ int32_t customs_async_wait(customs_async *job, int32_t timeout_ms) {
     if (timeout_ms < 0) {
         return CUSTOMS_E_RANGE;
     }
-    struct timespec deadline;
-    clock_gettime(CLOCK_MONOTONIC, &deadline);
-    deadline.tv_sec += timeout_ms / 1000;
-    deadline.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-    if (deadline.tv_nsec >= 1000000000L) {
-        deadline.tv_sec += 1;
-        deadline.tv_nsec -= 1000000000L;
-    }
+    struct timespec deadline = customs_internal_deadline(timeout_ms);
     pthread_mutex_lock(&job->mutex);
     /* Loop: a wake-up can be spurious, and only ETIMEDOUT means the time is up. */
     while (!job->done) {
@@ -215,12 +184,10 @@ int32_t customs_async_join(customs_async *job, int32_t *result_out) {
     if (pthread_equal(pthread_self(), job->thread)) {
         return CUSTOMS_E_STATE;
     }
-    pthread_join(job->thread, NULL);
+    customs_internal_thread_join(job->thread, &job->mutex, &job->cond);
     if (result_out != NULL) {
         *result_out = job->result;
     }
-    pthread_cond_destroy(&job->cond);
-    pthread_mutex_destroy(&job->mutex);
     customs_internal_free(job);
     return CUSTOMS_OK;
 }

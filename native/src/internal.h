@@ -4,7 +4,10 @@
 #ifndef CUSTOMS_INTERNAL_H
 #define CUSTOMS_INTERNAL_H
 
+#include <pthread.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <time.h>
 
 /*
  * Every library-owned allocation goes through these two, so that customs_live_allocations
@@ -12,5 +15,17 @@
  */
 void *customs_internal_alloc(size_t size);
 void customs_internal_free(void *p);
+
+/*
+ * Helper threads (threads.c). customs_internal_thread_start initialises *mutex and *cond, the latter waiting on
+ * CLOCK_MONOTONIC so a wall-clock jump cannot stretch a wait, and starts *thread running main(arg). It returns
+ * CUSTOMS_OK, or CUSTOMS_E_NOMEM / CUSTOMS_E_THREAD after undoing what it did. customs_internal_thread_join joins the
+ * thread and destroys both. customs_internal_deadline is the absolute time timeout_ms (>= 0) from now on that clock,
+ * for pthread_cond_timedwait.
+ */
+int32_t customs_internal_thread_start(pthread_t *thread, pthread_mutex_t *mutex, pthread_cond_t *cond,
+                                      void *(*main)(void *), void *arg);
+void customs_internal_thread_join(pthread_t thread, pthread_mutex_t *mutex, pthread_cond_t *cond);
+struct timespec customs_internal_deadline(int32_t timeout_ms);
 
 #endif /* CUSTOMS_INTERNAL_H */

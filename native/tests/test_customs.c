@@ -684,6 +684,88 @@ static void test_async(void) {
     CHECK(customs_live_allocations() == 0);
 }
 
+/* ---- a registered callback ---- */
+
+typedef struct listener_state {
+    pthread_t caller;
+    pthread_t seen;      /* the thread of the first event */
+    int same_thread;     /* every event arrived on that one thread */
+    int other_thread;    /* and it is not the caller's */
+    atomic_int events;
+    int32_t sum;
+    int sleep_ms;        /* each event takes this long */
+    customs_listener *self;
+    int32_t inner_post;  /* what customs_listener_post returned when called from inside cb */
+    int32_t inner_unregister;
+} listener_state;
+
+static int32_t on_event(void *user, int32_t event) {
+    listener_state *ls = user;
+    if (atomic_fetch_add(&ls->events, 1) == 0) {
+        ls->seen = pthread_self();
+        ls->same_thread = 1;
+    }
+    ls->same_thread &= pthread_equal(pthread_self(), ls->seen);
+    ls->other_thread = !pthread_equal(pthread_self(), ls->caller);
+    ls->sum += event;
+    if (ls->sleep_ms > 0) {
+        struct timespec ts = {.tv_sec = 0, .tv_nsec = (long)ls->sleep_ms * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+    if (event == 99 && ls->self != NULL) {
+        ls->inner_post = customs_listener_post(ls->self, 1, 1000);
+        ls->inner_unregister = customs_listener_unregister(ls->self);
+    }
+    return event * 10;
+}
+
+static void test_listener(void) {
+    listener_state ls = {.caller = pthread_self()};
+    atomic_init(&ls.events, 0);
+    customs_listener *l = NULL;
+    CHECK(customs_listener_register(on_event, &ls, &l) == CUSTOMS_OK);
+    CHECK(l != NULL);
+    CHECK(customs_live_allocations() == 1);
+    CHECK(customs_listener_post(l, 1, 5000) == 10);
+    CHECK(customs_listener_post(l, 2, 5000) == 20);
+    CHECK(customs_listener_post(l, 3, 5000) == 30);
+    CHECK(atomic_load(&ls.events) == 3 && ls.sum == 6);
+    CHECK(ls.same_thread && ls.other_thread);
+
+    /* From inside cb, post and unregister refuse rather than wait for their own thread. */
+    ls.self = l;
+    CHECK(customs_listener_post(l, 99, 5000) == 990);
+    CHECK(ls.inner_post == CUSTOMS_E_STATE);
+    CHECK(ls.inner_unregister == CUSTOMS_E_STATE);
+    ls.self = NULL;
+
+    /* A post that times out leaves its event to be delivered; the next post waits for it first. */
+    ls.sleep_ms = 200;
+    CHECK(customs_listener_post(l, 4, 10) == CUSTOMS_E_TIMEOUT);
+    CHECK(customs_listener_post(l, 5, 5000) == 50);
+    CHECK(atomic_load(&ls.events) == 6);
+    ls.sleep_ms = 0;
+
+    CHECK(customs_listener_post(l, 1, -1) == CUSTOMS_E_RANGE);
+    CHECK(customs_listener_post(NULL, 1, 0) == CUSTOMS_E_NULL);
+    CHECK(customs_listener_unregister(l) == CUSTOMS_OK);
+    CHECK(customs_live_allocations() == 0);
+
+    /* An event handed over before unregister is still delivered. */
+    ls.sleep_ms = 100;
+    CHECK(customs_listener_register(on_event, &ls, &l) == CUSTOMS_OK);
+    CHECK(customs_listener_post(l, 7, 0) == CUSTOMS_E_TIMEOUT);
+    CHECK(customs_listener_unregister(l) == CUSTOMS_OK);
+    CHECK(atomic_load(&ls.events) == 7);
+
+    l = (customs_listener *)&ls;
+    CHECK(customs_listener_register(NULL, &ls, &l) == CUSTOMS_E_NULL);
+    CHECK(l == NULL);
+    CHECK(customs_listener_register(on_event, &ls, NULL) == CUSTOMS_E_NULL);
+    CHECK(customs_listener_unregister(NULL) == CUSTOMS_E_NULL);
+    CHECK(customs_live_allocations() == 0);
+}
+
 /* ---- retained pointer ---- */
 
 static void test_sink(void) {
@@ -800,6 +882,7 @@ int main(void) {
     test_for_each();
     test_run_threads();
     test_async();
+    test_listener();
     test_sink();
     test_layout();
     CHECK(customs_live_allocations() == 0);

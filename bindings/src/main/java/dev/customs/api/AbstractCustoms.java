@@ -169,9 +169,9 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
     public final int forEach(int[] items, ItemCallback callback) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(callback, "callback");
-        UpcallFailures failures = new UpcallFailures();
-        int status = forEach0(items, failures.guardItems(callback));
-        failures.rethrowIfAny();
+        UpcallGuard guard = new UpcallGuard();
+        int status = forEach0(items, guard.guardItems(callback));
+        guard.rethrowIfAny();
         return check("customs_for_each", status, null);
     }
 
@@ -180,9 +180,9 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         Checks.between("threads", threads, 1, MAX_THREADS);
         Checks.between("callsPerThread", callsPerThread, 0, Integer.MAX_VALUE);
         Objects.requireNonNull(callback, "callback");
-        UpcallFailures failures = new UpcallFailures();
-        int status = runThreads0(threads, callsPerThread, failures.guardThreads(callback));
-        failures.rethrowIfAny();
+        UpcallGuard guard = new UpcallGuard();
+        int status = runThreads0(threads, callsPerThread, guard.guardThreads(callback));
+        guard.rethrowIfAny();
         return check("customs_run_threads", status, threads + " threads");
     }
 
@@ -190,8 +190,12 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
     public final AsyncJob startAsync(int value, int delayMillis, AsyncCallback callback) {
         Checks.between("delayMillis", delayMillis, 0, MAX_ASYNC_DELAY_MILLIS);
         Objects.requireNonNull(callback, "callback");
-        UpcallFailures failures = new UpcallFailures();
-        return startAsync0(value, delayMillis, failures.guardAsync(callback), failures);
+        UpcallGuard guard = new UpcallGuard();
+        AsyncCompletion completion = new AsyncCompletion();
+        AsyncJob job = startAsync0(value, delayMillis, completion.signalling(guard.guardAsync(callback)), guard,
+                completion);
+        completion.started(job);
+        return job;
     }
 
     @Override
@@ -239,8 +243,8 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
 
     // --- status codes: the one place a C status becomes a Java exception ---------------------------------------------
 
-    /** Returns {@code status} when it is not a library error (>= 0), else throws the matching {@link StatusException}. */
-    final int check(String function, int status, String detail) {
+    @Override
+    public final int check(String function, int status, String detail) {
         if (status < 0) {
             throw failure(function, status, detail);
         }
@@ -298,7 +302,8 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
 
     abstract int runThreads0(int threads, int callsPerThread, ThreadCallback guarded);
 
-    abstract AsyncJob startAsync0(int value, int delayMillis, AsyncCallback guarded, UpcallFailures failures);
+    abstract AsyncJob startAsync0(int value, int delayMillis, AsyncCallback guarded, UpcallGuard guard,
+            AsyncCompletion completion);
 
     abstract Sink attachSink0(NativeBuffer buffer);
 

@@ -2,36 +2,49 @@ package dev.customs.api;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A running {@code customs_async} job: a native thread calls back after {@code startAsync} has returned. Its upcall
- * stays valid until the job is joined; a throwable from the callback is delivered by {@link #join(Duration)}.
+ * (the FFM stub in its own arena, or the JNA callback object) and everything the callback references stay alive until
+ * the native side is done with them: until the job is joined, which frees the C job and then the upcall.
+ *
+ * <p>Two ways to get the result, and a throwable from the callback (kept by an {@link UpcallGuard}):
+ * <ul>
+ *   <li>{@link #join(Duration)} on the caller's thread, bounded;</li>
+ *   <li>{@link #completion()}, a {@code CompletableFuture} completed once the callback has returned and the job has
+ *       been joined and released, on a short-lived Java thread: its dependent actions never run on the native
+ *       thread.</li>
+ * </ul>
  */
 public abstract sealed class AsyncJob implements AutoCloseable permits FfmCustoms.FfmAsyncJob, JnaCustoms.JnaAsyncJob {
     /** How long {@link #close()} waits beyond the job's own delay before giving up. */
     static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
 
     private final AbstractCustoms owner;
-    private final UpcallFailures failures;
+    private final UpcallGuard guard;
+    private final AsyncCompletion completion;
     private final int delayMillis;
     private boolean joined;
-    private boolean failureDelivered;
+    private Throwable failure;
+    private volatile boolean failureDelivered;
     private int result;
 
-    AsyncJob(AbstractCustoms owner, UpcallFailures failures, int delayMillis) {
+    AsyncJob(AbstractCustoms owner, UpcallGuard guard, AsyncCompletion completion, int delayMillis) {
         this.owner = owner;
-        this.failures = failures;
+        this.guard = guard;
+        this.completion = completion;
         this.delayMillis = delayMillis;
     }
 
-    /** True once the callback has returned (a zero-timeout wait). */
-    public final synchronized boolean isDone() {
-        return joined || wait0(0) == Status.OK.code();
+    /** True once the callback has returned, whether it returned a value or threw. Never blocks. */
+    public final boolean isDone() {
+        return completion.callbackReturned();
     }
 
     /**
-     * Waits at most {@code timeout} for the callback, frees the job and its upcall, and returns the callback's result.
-     * Joining again returns the same result (or throws the same throwable).
+     * Waits at most {@code timeout} for the callback, frees the job and then its upcall, and returns the callback's
+     * result. Joining again returns the same result (or throws the same throwable).
      *
      * @throws StatusException {@code CUSTOMS_E_TIMEOUT} if the callback has not returned in time; the job stays
      *                         joinable
@@ -43,36 +56,67 @@ public abstract sealed class AsyncJob implements AutoCloseable permits FfmCustom
             owner.check("customs_async_wait", wait0((int) millis), "waited " + millis + " ms");
             result = join0();
             joined = true;
+            failure = guard.takeFailure();
         }
-        failureDelivered = failures.any();
-        failures.rethrowIfAny();
+        if (failure != null) {
+            failureDelivered = true;
+            throw UpcallGuard.unchecked(failure);
+        }
         return result;
     }
 
     /**
-     * Joins, waiting at most the job's delay plus {@link #CLOSE_GRACE}, and throws the callback's throwable if
-     * {@link #join(Duration)} has not already delivered it. If the native thread is still running then, the upcall is
-     * deliberately kept alive (leaked) rather than freed under it, and this throws {@code IllegalStateException}.
+     * The job as a future: completed with the callback's result, or exceptionally with its throwable, once the
+     * callback has returned and the job has been joined and released ({@link #released()} is then true). It completes
+     * on a short-lived Java thread named {@code customs-async-completion}, never on the native thread, so its
+     * dependent actions cannot block or fail inside the upcall. Asking for it counts as taking delivery of the
+     * callback's throwable: {@link #close()} does not throw it again.
+     */
+    public final CompletableFuture<Integer> completion() {
+        failureDelivered = true;
+        return completion.request();
+    }
+
+    /**
+     * True once the native job is freed and its upcall released: on FFM the stub's arena is closed, on JNA the
+     * callback object is no longer referenced. Nothing the callback references is kept alive by the job after that.
+     */
+    public final boolean released() {
+        return released0();
+    }
+
+    /**
+     * Joins, waiting at most the job's delay plus {@link #CLOSE_GRACE}, and throws the callback's throwable if it has
+     * not been delivered already (by {@link #join(Duration)} or {@link #completion()}). If the native thread is still
+     * running then, the upcall is deliberately kept alive (leaked) rather than freed under it, and this throws
+     * {@code IllegalStateException}.
      */
     @Override
     public final synchronized void close() {
-        if (failureDelivered) {
-            return;
-        }
+        boolean deliveredBefore = failureDelivered;
         try {
             join(Duration.ofMillis(delayMillis).plus(CLOSE_GRACE));
-        } catch (StatusException e) {
+        } catch (RuntimeException | Error e) {
             if (!joined) {
                 throw new IllegalStateException("async job still running after " + (delayMillis
                         + CLOSE_GRACE.toMillis()) + " ms: its upcall is left alive rather than freed under a running"
                         + " native thread", e);
             }
-            throw e;
+            if (e != failure || !deliveredBefore) {
+                throw e;
+            }
         }
+    }
+
+    /** The job's delay, for {@link AsyncCompletion}'s bounded join. */
+    final int delayMillis() {
+        return delayMillis;
     }
 
     abstract int wait0(int timeoutMillis);
 
-    /** Joins the native job, frees it and the upcall stub; returns the callback's result. */
+    /** Joins the native job, frees it and then the upcall; returns the callback's result. */
     abstract int join0();
+
+    abstract boolean released0();
 }

@@ -151,7 +151,8 @@ public interface Customs {
 
     /**
      * {@code customs_async_start}: a native thread calls {@code callback} after {@code delayMillis}, after this method
-     * has returned. The upcall stays valid until the job is joined or closed.
+     * has returned. The upcall stays valid until the job is joined or closed; {@link AsyncJob#completion()} gives the
+     * result as a future.
      */
     AsyncJob startAsync(int value, int delayMillis, AsyncCallback callback);
 
@@ -173,6 +174,16 @@ public interface Customs {
 
     /** {@code customs_status_message}. */
     String statusMessage(int status);
+
+    /**
+     * The one place a C status becomes a Java exception: returns {@code status} when it is not a library error
+     * ({@code >= 0}), else throws a {@link StatusException} with the C library's name and message for it. For code
+     * that calls libcustoms through the raw bindings, as the {@code callbacks} module does.
+     *
+     * @param function the C function that returned {@code status}
+     * @param detail   extra context for the message, or null
+     */
+    int check(String function, int status, String detail);
 
     /** {@code customs_live_allocations}: library-owned allocations not yet freed. */
     long liveAllocations();

@@ -223,7 +223,8 @@ public final class FfmCustoms extends AbstractCustoms {
     }
 
     @Override
-    AsyncJob startAsync0(int value, int delayMillis, AsyncCallback guarded, UpcallFailures failures) {
+    AsyncJob startAsync0(int value, int delayMillis, AsyncCallback guarded, UpcallGuard guard,
+            AsyncCompletion completion) {
         // Shared: the job may be joined, and this arena closed, from another Java thread than this one.
         Arena stubArena = Arena.ofShared();
         try {
@@ -231,7 +232,7 @@ public final class FfmCustoms extends AbstractCustoms {
             MemorySegment jobOut = stubArena.allocate(C_POINTER);
             check("customs_async_start", customs_h.customs_async_start(stub, MemorySegment.NULL, value, delayMillis,
                     jobOut), null);
-            return new FfmAsyncJob(this, failures, delayMillis, jobOut.get(C_POINTER, 0), stubArena);
+            return new FfmAsyncJob(this, guard, completion, delayMillis, jobOut.get(C_POINTER, 0), stubArena);
         } catch (RuntimeException | Error e) {
             stubArena.close(); // no job was started: nothing can call the stub
             throw e;
@@ -378,8 +379,9 @@ public final class FfmCustoms extends AbstractCustoms {
         private final MemorySegment job;
         private final Arena stubArena;
 
-        FfmAsyncJob(FfmCustoms owner, UpcallFailures failures, int delayMillis, MemorySegment job, Arena stubArena) {
-            super(owner, failures, delayMillis);
+        FfmAsyncJob(FfmCustoms owner, UpcallGuard guard, AsyncCompletion completion, int delayMillis,
+                MemorySegment job, Arena stubArena) {
+            super(owner, guard, completion, delayMillis);
             this.owner = owner;
             this.job = job;
             this.stubArena = stubArena;
@@ -398,6 +400,11 @@ public final class FfmCustoms extends AbstractCustoms {
                 stubArena.close(); // the native thread has exited: nothing can call the stub any more
                 return result.get(JAVA_INT, 0);
             }
+        }
+
+        @Override
+        boolean released0() {
+            return !stubArena.scope().isAlive();
         }
     }
 }

@@ -208,11 +208,12 @@ public final class JnaCustoms extends AbstractCustoms {
     }
 
     @Override
-    AsyncJob startAsync0(int value, int delayMillis, AsyncCallback guarded, UpcallFailures failures) {
+    AsyncJob startAsync0(int value, int delayMillis, AsyncCallback guarded, UpcallGuard guard,
+            AsyncCompletion completion) {
         customs_async_cb cb = (user, v) -> guarded.onComplete(v);
         PointerByReference job = new PointerByReference();
         check("customs_async_start", lib.customs_async_start(cb, null, value, delayMillis, job), null);
-        return new JnaAsyncJob(this, failures, delayMillis, job.getValue(), cb);
+        return new JnaAsyncJob(this, guard, completion, delayMillis, job.getValue(), cb);
     }
 
     @Override
@@ -333,10 +334,11 @@ public final class JnaCustoms extends AbstractCustoms {
         private final JnaCustoms owner;
         private final Pointer job;
         /** Held strongly until joined: JNA frees a callback's trampoline once the object is collected. */
-        private customs_async_cb callback;
+        private volatile customs_async_cb callback;
 
-        JnaAsyncJob(JnaCustoms owner, UpcallFailures failures, int delayMillis, Pointer job, customs_async_cb callback) {
-            super(owner, failures, delayMillis);
+        JnaAsyncJob(JnaCustoms owner, UpcallGuard guard, AsyncCompletion completion, int delayMillis, Pointer job,
+                customs_async_cb callback) {
+            super(owner, guard, completion, delayMillis);
             this.owner = owner;
             this.job = job;
             this.callback = callback;
@@ -351,8 +353,13 @@ public final class JnaCustoms extends AbstractCustoms {
         int join0() {
             IntByReference result = new IntByReference();
             owner.check("customs_async_join", owner.lib.customs_async_join(job, result), null);
-            callback = null;
+            callback = null; // the native thread has exited: JNA may free the trampoline once this is collected
             return result.getValue();
+        }
+
+        @Override
+        boolean released0() {
+            return callback == null;
         }
     }
 }

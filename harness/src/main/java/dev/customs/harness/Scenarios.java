@@ -2,9 +2,11 @@ package dev.customs.harness;
 
 import dev.customs.harness.scenarios.ArenaKinds;
 import dev.customs.harness.scenarios.ArrayHandoffs;
+import dev.customs.harness.scenarios.AsyncCompletion;
 import dev.customs.harness.scenarios.BadInput;
 import dev.customs.harness.scenarios.CloseDuringCall;
 import dev.customs.harness.scenarios.CriticalHazards;
+import dev.customs.harness.scenarios.ExceptionsToStatus;
 import dev.customs.harness.scenarios.HandoffRulesEnforced;
 import dev.customs.harness.scenarios.LayoutSelfCheck;
 import dev.customs.harness.scenarios.LeakDetection;
@@ -12,7 +14,10 @@ import dev.customs.harness.scenarios.LoaderDiagnostics;
 import dev.customs.harness.scenarios.OwnershipTransfer;
 import dev.customs.harness.scenarios.RetainedPointer;
 import dev.customs.harness.scenarios.SideBySideCalls;
+import dev.customs.harness.scenarios.ThreadAttachment;
 import dev.customs.harness.scenarios.UnderGcPressure;
+import dev.customs.harness.scenarios.UnguardedCallbacks;
+import dev.customs.harness.scenarios.UpcallLifetime;
 import dev.customs.harness.scenarios.UseAfterClose;
 import dev.customs.harness.scenarios.WrongThread;
 import java.util.List;
@@ -27,6 +32,9 @@ public final class Scenarios {
                 new ArenaKinds(), new UseAfterClose(), new WrongThread(), new CloseDuringCall(), new RetainedPointer(),
                 new OwnershipTransfer(), new LeakDetection(),
                 // pinning and heap access (pinning/)
-                new ArrayHandoffs(), new HandoffRulesEnforced(), new UnderGcPressure(), new CriticalHazards());
+                new ArrayHandoffs(), new HandoffRulesEnforced(), new UnderGcPressure(), new CriticalHazards(),
+                // callbacks (callbacks/)
+                new ThreadAttachment(), new ExceptionsToStatus(), new AsyncCompletion(), new UnguardedCallbacks(),
+                new UpcallLifetime());
     }
 }

@@ -78,4 +78,17 @@ class DemoMainTest {
         assertTrue(text.contains("XX jna differs"), text);
         assertTrue(text.contains("ffm: 2 / jna: 4"), text);
     }
+
+    @Test
+    void aPerBackendExpectationIsCheckedAgainstEachBackend() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Report report = new Report(new PrintStream(out, true, StandardCharsets.UTF_8),
+                java.util.List.of(dev.customs.api.Customs.open("ffm"), dev.customs.api.Customs.open("jna")));
+        report.rowByBackend("backend name", Report.ffmOrJna("ffm", "jna"), dev.customs.api.Customs::backend);
+        assertEquals(java.util.List.of(), report.mismatches());
+        report.rowByBackend("swapped", Report.ffmOrJna("jna", "ffm"), dev.customs.api.Customs::backend);
+        assertEquals(java.util.List.of("swapped: expected ffm: jna; jna: ffm, observed {ffm=ffm, jna=jna}"),
+                report.mismatches());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("XX swapped"), out.toString(StandardCharsets.UTF_8));
+    }
 }

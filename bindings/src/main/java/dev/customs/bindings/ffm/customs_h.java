@@ -65,8 +65,9 @@ public final class customs_h extends customs_h$shared {
         return (int) ERRNO.get(capturedState, 0L);
     }
 
-    // Opaque types: customs_async and customs_sink are incomplete structs, so jextract emits nothing for them; they
-    // only ever appear behind pointers (customs_async *, customs_sink **), which are C_POINTER / MemorySegment here.
+    // Opaque types: customs_async, customs_listener and customs_sink are incomplete structs, so jextract emits nothing
+    // for them; they only ever appear behind pointers (customs_async *, customs_listener **, customs_sink **), which are
+    // C_POINTER / MemorySegment here.
 
     // enum customs_status
     /**
@@ -1473,6 +1474,190 @@ public final class customs_h extends customs_h$shared {
                 traceDowncall("customs_async_join", job, result_out);
             }
             return (int)mh$.invokeExact(job, result_out);
+        } catch (RuntimeException | Error e) {
+            throw e; // the one deliberate deviation from jextract's output here: FFM's own exceptions pass through unchanged
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class customs_listener_register {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            customs_h.C_INT,
+            customs_h.C_POINTER,
+            customs_h.C_POINTER,
+            customs_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = customs_h.findOrThrow("customs_listener_register");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t customs_listener_register(customs_event_cb cb, void *user, customs_listener **listener_out)
+     * }
+     */
+    public static FunctionDescriptor customs_listener_register$descriptor() {
+        return customs_listener_register.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t customs_listener_register(customs_event_cb cb, void *user, customs_listener **listener_out)
+     * }
+     */
+    public static MethodHandle customs_listener_register$handle() {
+        return customs_listener_register.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t customs_listener_register(customs_event_cb cb, void *user, customs_listener **listener_out)
+     * }
+     */
+    public static MemorySegment customs_listener_register$address() {
+        return customs_listener_register.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t customs_listener_register(customs_event_cb cb, void *user, customs_listener **listener_out)
+     * }
+     */
+    public static int customs_listener_register(MemorySegment cb, MemorySegment user, MemorySegment listener_out) {
+        var mh$ = customs_listener_register.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("customs_listener_register", cb, user, listener_out);
+            }
+            return (int)mh$.invokeExact(cb, user, listener_out);
+        } catch (RuntimeException | Error e) {
+            throw e; // the one deliberate deviation from jextract's output here: FFM's own exceptions pass through unchanged
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class customs_listener_post {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            customs_h.C_INT,
+            customs_h.C_POINTER,
+            customs_h.C_INT,
+            customs_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = customs_h.findOrThrow("customs_listener_post");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t customs_listener_post(customs_listener *listener, int32_t event, int32_t timeout_ms)
+     * }
+     */
+    public static FunctionDescriptor customs_listener_post$descriptor() {
+        return customs_listener_post.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t customs_listener_post(customs_listener *listener, int32_t event, int32_t timeout_ms)
+     * }
+     */
+    public static MethodHandle customs_listener_post$handle() {
+        return customs_listener_post.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t customs_listener_post(customs_listener *listener, int32_t event, int32_t timeout_ms)
+     * }
+     */
+    public static MemorySegment customs_listener_post$address() {
+        return customs_listener_post.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t customs_listener_post(customs_listener *listener, int32_t event, int32_t timeout_ms)
+     * }
+     */
+    public static int customs_listener_post(MemorySegment listener, int event, int timeout_ms) {
+        var mh$ = customs_listener_post.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("customs_listener_post", listener, event, timeout_ms);
+            }
+            return (int)mh$.invokeExact(listener, event, timeout_ms);
+        } catch (RuntimeException | Error e) {
+            throw e; // the one deliberate deviation from jextract's output here: FFM's own exceptions pass through unchanged
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    private static class customs_listener_unregister {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            customs_h.C_INT,
+            customs_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = customs_h.findOrThrow("customs_listener_unregister");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t customs_listener_unregister(customs_listener *listener)
+     * }
+     */
+    public static FunctionDescriptor customs_listener_unregister$descriptor() {
+        return customs_listener_unregister.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t customs_listener_unregister(customs_listener *listener)
+     * }
+     */
+    public static MethodHandle customs_listener_unregister$handle() {
+        return customs_listener_unregister.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t customs_listener_unregister(customs_listener *listener)
+     * }
+     */
+    public static MemorySegment customs_listener_unregister$address() {
+        return customs_listener_unregister.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t customs_listener_unregister(customs_listener *listener)
+     * }
+     */
+    public static int customs_listener_unregister(MemorySegment listener) {
+        var mh$ = customs_listener_unregister.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("customs_listener_unregister", listener);
+            }
+            return (int)mh$.invokeExact(listener);
         } catch (RuntimeException | Error e) {
             throw e; // the one deliberate deviation from jextract's output here: FFM's own exceptions pass through unchanged
         } catch (Throwable ex$) {

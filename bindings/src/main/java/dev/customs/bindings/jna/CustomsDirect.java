@@ -97,6 +97,15 @@ public final class CustomsDirect implements CustomsLibrary {
     public native int customs_async_join(Pointer job, IntByReference resultOut);
 
     @Override
+    public native int customs_listener_register(customs_event_cb cb, Pointer user, PointerByReference listenerOut);
+
+    @Override
+    public native int customs_listener_post(Pointer listener, int event, int timeoutMs);
+
+    @Override
+    public native int customs_listener_unregister(Pointer listener);
+
+    @Override
     public native int customs_sink_attach(Pointer buf, long cap, PointerByReference sinkOut);
 
     @Override
