@@ -38,6 +38,11 @@ public final class CustomsFunctions {
             RETAINS_POINTER);
     /** Keeps {@code buf} until {@code customs_sink_detach}. */
     public static final NativeFunction SINK_ATTACH = NativeFunction.of("customs_sink_attach", RETAINS_POINTER);
+    /** Keeps {@code cb} and {@code user} until {@code customs_listener_unregister}; calls back from its own thread. */
+    public static final NativeFunction LISTENER_REGISTER = NativeFunction.of("customs_listener_register", CALLS_BACK,
+            RETAINS_POINTER);
+    /** Has the listener's thread call back while this call waits. */
+    public static final NativeFunction LISTENER_POST = NativeFunction.of("customs_listener_post", CALLS_BACK);
 
     // How this module links them.
 
@@ -60,6 +65,6 @@ public final class CustomsFunctions {
     /** Every description above, for checks that walk them all. */
     public static List<NativeFunction> described() {
         return java.util.List.of(CRC32, TRANSFORM, SUM_I32, PARSE_RECORD, GREET, SINK_WRITE, FOR_EACH, RUN_THREADS,
-                ASYNC_START, SINK_ATTACH);
+                ASYNC_START, SINK_ATTACH, LISTENER_REGISTER, LISTENER_POST);
     }
 }
