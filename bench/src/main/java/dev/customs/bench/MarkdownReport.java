@@ -67,7 +67,8 @@ final class MarkdownReport {
         if (Double.isNaN(v)) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : Math.abs(v) >= 10 ? "%.1f" : "%.2f", v);
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 0.1 || a == 0 ? "%.2f" : "%.2g", v);
     }
 
     private static String pct(double rel) {
