@@ -170,7 +170,8 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(callback, "callback");
         UpcallGuard guard = new UpcallGuard();
-        int status = forEach0(items, guard.guardItems(callback));
+        int status = forEach0(items,
+                guard.guardItems((index, item) -> callbackStatus(callback.onItem(index, item))));
         guard.rethrowIfAny();
         return check("customs_for_each", status, null);
     }
@@ -181,7 +182,8 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         Checks.between("callsPerThread", callsPerThread, 0, Integer.MAX_VALUE);
         Objects.requireNonNull(callback, "callback");
         UpcallGuard guard = new UpcallGuard();
-        int status = runThreads0(threads, callsPerThread, guard.guardThreads(callback));
+        int status = runThreads0(threads, callsPerThread,
+                guard.guardThreads((thread, call) -> callbackStatus(callback.onCall(thread, call))));
         guard.rethrowIfAny();
         return check("customs_run_threads", status, threads + " threads");
     }
@@ -239,6 +241,18 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
             fields.add(new StructDescription.Field(name, layoutOffset0(type, name)));
         }
         return new StructDescription(type, size, layoutAlign0(type), fields);
+    }
+
+    /**
+     * A callback's status on its way to C. Negative statuses are libcustoms' own errors (customs.h): a callback that
+     * returned one would be reported as a library failure, so it is refused here and C sees the guard's status.
+     */
+    static int callbackStatus(int status) {
+        if (status < 0) {
+            throw new IllegalArgumentException("callback returned " + status + ": negative statuses are libcustoms'"
+                    + " own errors; return 0 to go on or a positive status to stop");
+        }
+        return status;
     }
 
     // --- status codes: the one place a C status becomes a Java exception ---------------------------------------------

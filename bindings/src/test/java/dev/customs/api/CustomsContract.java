@@ -284,6 +284,17 @@ abstract class CustomsContract {
     }
 
     @Test
+    void negativeCallbackStatusIsRefusedNotMistakenForALibraryError() {
+        IllegalArgumentException forEach = assertThrows(IllegalArgumentException.class,
+                () -> customs.forEach(new int[] {1, 2, 3}, (index, item) -> index == 1 ? -2 : 0));
+        assertTrue(forEach.getMessage().startsWith("callback returned -2: negative statuses are libcustoms' own"
+                + " errors"), forEach.getMessage());
+        IllegalArgumentException threads = assertThrows(IllegalArgumentException.class,
+                () -> customs.runThreads(2, 10, (thread, call) -> call == 5 ? -1 : 0));
+        assertTrue(threads.getMessage().startsWith("callback returned -1"), threads.getMessage());
+    }
+
+    @Test
     void nativeThreadsCallBackEveryTime() {
         AtomicInteger calls = new AtomicInteger();
         assertEquals(0, customs.runThreads(4, 250, (thread, call) -> {
