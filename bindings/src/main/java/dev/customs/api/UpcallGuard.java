@@ -5,9 +5,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -144,11 +147,12 @@ public final class UpcallGuard {
             all.add(next);
         }
         Throwable primary = all.stream().filter(Error.class::isInstance).findFirst().orElse(head);
-        List<Throwable> attached = new ArrayList<>();
+        // By identity: the same object may be thrown on several threads, and a throwable cannot suppress itself. A set,
+        // not a list scan: a stress run hands back tens of thousands at once.
+        Set<Throwable> attached = Collections.newSetFromMap(new IdentityHashMap<>());
+        attached.add(primary);
         for (Throwable t : all) {
-            // The same object may be thrown on several threads; a throwable cannot suppress itself.
-            if (t != primary && attached.stream().noneMatch(seen -> seen == t)) {
-                attached.add(t);
+            if (attached.add(t)) {
                 primary.addSuppressed(t);
             }
         }
