@@ -6,6 +6,7 @@
 #include <stdatomic.h>
 
 #include "customs.h"
+#include "internal.h"
 
 struct stress_shared {
     customs_thread_cb cb;
@@ -16,14 +17,8 @@ struct stress_shared {
     atomic_llong failure_sum;
 };
 
-struct stress_worker {
-    struct stress_shared *shared;
-    int32_t index;
-    pthread_t thread;
-};
-
 static void *stress_worker_main(void *arg) {
-    struct stress_worker *worker = arg;
+    customs_worker *worker = arg;
     struct stress_shared *shared = worker->shared;
     for (int32_t c = 0; c < shared->calls_per_thread; c++) {
         int32_t rc = shared->cb(shared->user, worker->index, c);
@@ -47,23 +42,13 @@ int32_t customs_stress_threads(int32_t nthreads, int32_t calls_per_thread, custo
         return CUSTOMS_E_RANGE;
     }
     /* Bounded by CUSTOMS_MAX_THREADS, so the workers live on the stack: no allocation that could fail. */
-    struct stress_worker workers[CUSTOMS_MAX_THREADS];
+    customs_worker workers[CUSTOMS_MAX_THREADS];
     struct stress_shared shared = {.cb = cb, .user = user, .calls_per_thread = calls_per_thread};
     atomic_init(&shared.calls, 0);
     atomic_init(&shared.failures, 0);
     atomic_init(&shared.failure_sum, 0);
-
-    int32_t started = 0;
-    for (; started < nthreads; started++) {
-        workers[started].shared = &shared;
-        workers[started].index = started;
-        if (pthread_create(&workers[started].thread, NULL, stress_worker_main, &workers[started]) != 0) {
-            break;
-        }
-    }
-    for (int32_t t = 0; t < started; t++) {
-        pthread_join(workers[t].thread, NULL);
-    }
+    /* No stop on a failed thread creation: the threads already started make all their calls, and are counted. */
+    int32_t started = customs_internal_run_workers(workers, nthreads, stress_worker_main, &shared, NULL);
     /* pthread_join orders every worker's counting before these loads. */
     out->calls = atomic_load(&shared.calls);
     out->failures = atomic_load(&shared.failures);

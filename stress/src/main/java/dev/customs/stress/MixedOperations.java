@@ -237,18 +237,13 @@ final class MixedOperations {
                 int[] items = random.ints(1 + random.nextInt(32)).toArray();
                 int at = random.nextInt(items.length);
                 InjectedFault fault = new InjectedFault(0, at);
-                try {
-                    customs.forEach(items, (index, item) -> {
-                        counters.upcalls().increment();
-                        if (index == at) {
-                            throw fault;
-                        }
-                        return 0;
-                    });
-                    expect(kind, false, () -> "the callback's throwable was not rethrown");
-                } catch (InjectedFault e) {
-                    expect(kind, e == fault && e.getSuppressed().length == 0, () -> "rethrown: " + e);
-                }
+                expectRethrown(kind, fault, () -> customs.forEach(items, (index, item) -> {
+                    counters.upcalls().increment();
+                    if (index == at) {
+                        throw fault;
+                    }
+                    return 0;
+                }));
                 yield 1;
             }
             case NATIVE_THREADS -> {
@@ -263,18 +258,13 @@ final class MixedOperations {
             }
             case NATIVE_THREADS_THROW -> {
                 InjectedFault fault = new InjectedFault(1, 3);
-                try {
-                    customs.runThreads(2, 8, (thread, call) -> {
-                        counters.upcalls().increment();
-                        if (thread == 1 && call == 3) {
-                            throw fault;
-                        }
-                        return 0;
-                    });
-                    expect(kind, false, () -> "the native thread's throwable was not rethrown");
-                } catch (InjectedFault e) {
-                    expect(kind, e == fault && e.getSuppressed().length == 0, () -> "rethrown: " + e);
-                }
+                expectRethrown(kind, fault, () -> customs.runThreads(2, 8, (thread, call) -> {
+                    counters.upcalls().increment();
+                    if (thread == 1 && call == 3) {
+                        throw fault;
+                    }
+                    return 0;
+                }));
                 yield 1;
             }
             case ASYNC -> {
@@ -342,6 +332,16 @@ final class MixedOperations {
                 yield 5;
             }
         };
+    }
+
+    /** {@code call} must throw {@code fault} itself, with nothing suppressed: the one throwable its callback threw. */
+    private void expectRethrown(Kind kind, InjectedFault fault, Runnable call) {
+        try {
+            call.run();
+            counters.wrong(kind, "the callback's throwable was not rethrown");
+        } catch (InjectedFault e) {
+            expect(kind, e == fault && e.getSuppressed().length == 0, () -> "rethrown: " + e);
+        }
     }
 
     private void released(AsyncJob job) {

@@ -23,15 +23,31 @@ interface SharedRegion {
     /** A plain read of the 8 bytes at {@code offset}, in native byte order. */
     long readLong(long offset);
 
-    /**
-     * Closes the region, unless a downcall is using it right now.
-     *
-     * @return false when the close was refused because the memory is in use; it is then still open
-     */
-    boolean tryClose();
+    /** Closes the region; throws {@code IllegalStateException} with {@link #inUseMessage()} if a call is using it. */
+    void close();
+
+    /** The message fragment of the {@code IllegalStateException} that a close refused while in use throws. */
+    String inUseMessage();
 
     /** The message fragment of the {@code IllegalStateException} that a use after close must throw. */
     String closedMessage();
+
+    /**
+     * Closes the region, unless a call is using it right now.
+     *
+     * @return false when the close was refused because the memory is in use; it is then still open
+     */
+    default boolean tryClose() {
+        try {
+            close();
+            return true;
+        } catch (IllegalStateException e) {
+            if (e.getMessage() != null && e.getMessage().contains(inUseMessage())) {
+                return false;
+            }
+            throw e;
+        }
+    }
 
     /** The region for {@code customs}' backend, holding a copy of {@code content}. */
     static SharedRegion open(Customs customs, byte[] content) {
@@ -59,16 +75,13 @@ interface SharedRegion {
         }
 
         @Override
-        public boolean tryClose() {
-            try {
-                arena.close();
-                return true;
-            } catch (IllegalStateException e) {
-                if (e.getMessage() != null && e.getMessage().contains("is acquired by")) {
-                    return false; // "Session is acquired by N clients": a downcall is using it
-                }
-                throw e;
-            }
+        public void close() {
+            arena.close();
+        }
+
+        @Override
+        public String inUseMessage() {
+            return "is acquired by"; // "Session is acquired by N clients": a downcall holds it
         }
 
         @Override
@@ -101,16 +114,13 @@ interface SharedRegion {
         }
 
         @Override
-        public boolean tryClose() {
-            try {
-                buffer.close();
-                return true;
-            } catch (IllegalStateException e) {
-                if (e.getMessage() != null && e.getMessage().contains("native user(s)")) {
-                    return false; // "in use by N native user(s)": a call is using it
-                }
-                throw e;
-            }
+        public void close() {
+            buffer.close();
+        }
+
+        @Override
+        public String inUseMessage() {
+            return "native user(s)"; // "is in use by N native user(s)": a call holds it
         }
 
         @Override

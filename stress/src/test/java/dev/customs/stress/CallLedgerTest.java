@@ -8,61 +8,37 @@ import org.junit.jupiter.api.Test;
 
 /** The ledger sees every way a stream of upcalls can go wrong. */
 class CallLedgerTest {
-    /** Every call of 3 threads × 4, each thread in order, interleaved. */
-    static void recordAll(CallLedger ledger) {
-        for (int c = 0; c < 4; c++) {
-            for (int t = 0; t < 3; t++) {
-                ledger.record(t, c);
-            }
+    /** What a ledger counted. */
+    record Counts(long recorded, long lost, long duplicated, long outOfOrder, long outsideTheRun) {}
+
+    /** A ledger for {@code threads × calls} that received {@code arrivals}, given as (thread, call) pairs in order. */
+    static Counts after(int threads, int calls, int... arrivals) {
+        CallLedger ledger = new CallLedger(threads, calls);
+        for (int i = 0; i < arrivals.length; i += 2) {
+            ledger.record(arrivals[i], arrivals[i + 1]);
         }
+        return new Counts(ledger.recorded(), ledger.lost(), ledger.duplicated(), ledger.outOfOrder(),
+                ledger.outsideTheRun());
     }
 
     @Test
-    void aCompleteRunInOrderIsClean() {
-        CallLedger ledger = new CallLedger(3, 4);
-        recordAll(ledger);
-        assertEquals(12, ledger.recorded());
-        assertEquals(0, ledger.lost());
-        assertEquals(0, ledger.duplicated());
-        assertEquals(0, ledger.outOfOrder());
-        assertEquals(0, ledger.outsideTheRun());
+    void aCompleteRunInOrderIsCleanHoweverItsThreadsInterleave() {
+        assertEquals(new Counts(6, 0, 0, 0, 0), after(2, 3, 0, 0, 1, 0, 1, 1, 0, 1, 0, 2, 1, 2));
     }
 
     @Test
     void aMissingCallIsLostAndBreaksItsThreadsOrder() {
-        CallLedger ledger = new CallLedger(2, 3);
-        ledger.record(0, 0);
-        ledger.record(0, 2);
-        ledger.record(1, 0);
-        ledger.record(1, 1);
-        ledger.record(1, 2);
-        assertEquals(1, ledger.lost());
-        assertEquals(1, ledger.outOfOrder());
-        assertEquals(0, ledger.duplicated());
+        assertEquals(new Counts(5, 1, 0, 1, 0), after(2, 3, 0, 0, 0, 2, 1, 0, 1, 1, 1, 2));
     }
 
     @Test
-    void aRepeatedCallIsDuplicatedAndOutOfOrder() {
-        CallLedger ledger = new CallLedger(1, 3);
-        ledger.record(0, 0);
-        ledger.record(0, 1);
-        ledger.record(0, 1);
-        ledger.record(0, 1);
-        ledger.record(0, 2);
-        assertEquals(5, ledger.recorded());
-        assertEquals(2, ledger.duplicated());
-        assertEquals(2, ledger.outOfOrder());
-        assertEquals(0, ledger.lost());
+    void aRepeatedCallIsDuplicatedAndOutOfOrderEachTime() {
+        assertEquals(new Counts(5, 0, 2, 2, 0), after(1, 3, 0, 0, 0, 1, 0, 1, 0, 1, 0, 2));
     }
 
     @Test
-    void callsOutsideTheRunAreCountedNotRecorded() {
-        CallLedger ledger = new CallLedger(2, 2);
-        ledger.record(2, 0);
-        ledger.record(0, 2);
-        ledger.record(-1, 0);
-        assertEquals(3, ledger.outsideTheRun());
-        assertEquals(4, ledger.lost());
+    void callsOutsideTheRunAreCountedAndFillNothing() {
+        assertEquals(new Counts(3, 4, 0, 0, 3), after(2, 2, 2, 0, 0, 2, -1, 0));
     }
 
     @Test
@@ -70,7 +46,7 @@ class CallLedgerTest {
         CallLedger ledger = new CallLedger(3, 100);
         for (int t = 0; t < 3; t++) {
             for (int c = 0; c < 100; c++) {
-                if (c != 63 && c != 64 || t != 1) {
+                if (t != 1 || c != 63 && c != 64) {
                     ledger.record(t, c);
                 }
             }
