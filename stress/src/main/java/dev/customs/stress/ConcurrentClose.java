@@ -31,6 +31,8 @@ public final class ConcurrentClose {
     static final long MAX_PAUSE_NANOS = 200_000;
     /** Closes are scheduled at random within this window after a round starts. */
     static final Duration CLOSE_WINDOW = Duration.ofMillis(100);
+    /** Bound on one round: rounds take a tenth of a second or so; one that takes a minute is stuck. */
+    public static final Duration ROUND_BOUND = Duration.ofSeconds(60);
 
     private ConcurrentClose() {}
 
@@ -38,11 +40,11 @@ public final class ConcurrentClose {
     public record Result(String backend, String region, int accessors, int closers, int rounds, int regionsPerRound,
                          long accesses, long wrongResults, long successesAfterClose, long otherExceptions,
                          String firstOtherException, int minClosedSeen, int maxClosedSeen, long closesRefusedInUse,
-                         long wallNanos) {
+                         long longestRoundNanos, long roundBoundNanos, long wallNanos) {
         public List<Figure> figures() {
             List<Figure> f = new ArrayList<>();
             f.add(Figure.info("accessors, closers", accessors + ", " + closers).noting("memory: " + region));
-            f.add(Figure.info("rounds × regions", rounds + " × " + regionsPerRound));
+            f.add(Figure.info("rounds × regions", Figure.count(rounds) + " × " + regionsPerRound));
             f.add(new Figure("accesses while open", Figure.count(accesses), "> 0", accesses > 0));
             f.add(Figure.zero("wrong results", wrongResults));
             f.add(Figure.zero("accesses that worked after close", successesAfterClose));
@@ -53,6 +55,8 @@ public final class ConcurrentClose {
             f.add(Figure.zero("other exceptions", otherExceptions)
                     .noting(firstOtherException == null ? null : "first other exception: " + firstOtherException));
             f.add(Figure.info("closes refused while in use", Figure.count(closesRefusedInUse)));
+            f.add(new Figure("longest round", Figure.seconds(longestRoundNanos), "≤ " + Figure.seconds(roundBoundNanos),
+                    longestRoundNanos <= roundBoundNanos));
             f.add(Figure.info("wall time", Figure.seconds(wallNanos)));
             return f;
         }
@@ -65,7 +69,7 @@ public final class ConcurrentClose {
      * Runs rounds of {@code regionsPerRound} regions, {@code accessors} accessor threads and {@code closers} closer
      * threads until {@code duration} has passed (at least one round).
      *
-     * @param roundTimeout bound on each round
+     * @param roundTimeout bound on each round (a round that runs past it fails the phase)
      */
     public static Result run(Customs customs, int accessors, int closers, int regionsPerRound, Duration duration,
             Duration roundTimeout, long seed) {
@@ -81,8 +85,10 @@ public final class ConcurrentClose {
         int minSeen = Integer.MAX_VALUE;
         int maxSeen = 0;
         long refused = 0;
+        long longestRound = 0;
         String region = "";
         do {
+            long roundStart = System.nanoTime();
             Round round = new Round(customs, regionsPerRound, random.split());
             region = round.regionKind();
             List<Callable<Object>> tasks = new ArrayList<>();
@@ -115,9 +121,11 @@ public final class ConcurrentClose {
                 }
             }
             rounds++;
+            longestRound = Math.max(longestRound, System.nanoTime() - roundStart);
         } while (System.nanoTime() < end);
         return new Result(customs.backend(), region, accessors, closers, rounds, regionsPerRound, accesses, wrong,
-                afterClose, other, firstOther, minSeen, maxSeen, refused, System.nanoTime() - start);
+                afterClose, other, firstOther, minSeen, maxSeen, refused, longestRound, roundTimeout.toNanos(),
+                System.nanoTime() - start);
     }
 
     /** The regions of one round, what they hold, and which closes have returned. */

@@ -9,6 +9,8 @@ import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Collections;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -26,7 +28,7 @@ import java.util.function.LongSupplier;
  * @param jnaTrampolines  JNA callback trampolines not yet freed; -1 if this JNA does not expose the count
  * @param nmt             NMT's summary, or null when NMT is off
  */
-public record Footprint(long liveAllocations, int threads, TreeSet<String> threadNames, long stubCode,
+public record Footprint(long liveAllocations, int threads, SortedSet<String> threadNames, long stubCode,
                         int jnaTrampolines, NativeMemory.Summary nmt) {
     private static final String STUB_CODE_HEAP = "CodeHeap 'non-nmethods'";
     private static final long POLL_MILLIS = 20;
@@ -45,8 +47,8 @@ public record Footprint(long liveAllocations, int threads, TreeSet<String> threa
         long stubCode = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getName().equals(STUB_CODE_HEAP))
                 .mapToLong(p -> p.getUsage().getUsed()).findFirst().orElse(-1);
-        return new Footprint(customs.liveAllocations(), mx.getThreadCount(), names, stubCode, liveJnaTrampolines(),
-                NativeMemory.read().orElse(null));
+        return new Footprint(customs.liveAllocations(), mx.getThreadCount(), Collections.unmodifiableSortedSet(names),
+                stubCode, liveJnaTrampolines(), NativeMemory.read().orElse(null));
     }
 
     /**

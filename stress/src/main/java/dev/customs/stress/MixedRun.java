@@ -62,7 +62,8 @@ public final class MixedRun {
                     + end.liveAllocations(), "back to checkpoint", end.liveAllocations() == checkpoint.liveAllocations()));
             f.add(new Figure("async jobs released", Figure.count(asyncReleased) + " of " + Figure.count(asyncStarted),
                     "all", asyncReleased == asyncStarted));
-            f.add(new Figure("listeners closed and released", listenersReleased + " of " + listenersOpened, "all",
+            f.add(new Figure("listeners closed and released", Figure.count(listenersReleased) + " of "
+                    + Figure.count(listenersOpened), "all",
                     listenersReleased == listenersOpened));
             f.add(new Figure("live threads (checkpoint → end)", checkpoint.threads() + " → " + end.threads(),
                     "≤ checkpoint in " + SETTLE.toSeconds() + " s", end.threads() <= checkpoint.threads())

@@ -1,6 +1,7 @@
 package dev.customs.stress;
 
 import dev.customs.api.Customs;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,8 +45,10 @@ public enum Phase {
 
         @Override
         List<Figure> run(Customs customs, StressPlan p, long seed) {
+            Duration roundBound = p.timeout().compareTo(ConcurrentClose.ROUND_BOUND) < 0 ? p.timeout()
+                    : ConcurrentClose.ROUND_BOUND;
             return ConcurrentClose.run(customs, p.accessors(), p.closers(), p.regionsPerRound(), p.closeTime(),
-                    p.timeout(), seed).figures();
+                    roundBound, seed).figures();
         }
     },
     /** Item 4: a long mixed run, then the leak checks. */

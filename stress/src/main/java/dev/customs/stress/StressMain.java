@@ -2,6 +2,8 @@ package dev.customs.stress;
 
 import dev.customs.api.Customs;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +13,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./customs stress}: upcalls counted on both sides, faults injected and accounted for, memory closed under its
@@ -21,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "customs stress", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Stress the boundary on FFM and JNA and check every figure against its bound.")
 public final class StressMain implements Callable<Integer> {
-    @Option(names = "--long", description = "The long run: 10x the upcalls and mixed calls, 60 s of closing.")
+    @Option(names = "--long", description = "The long run: 10x the upcalls and mixed calls, 120 s of closing.")
     boolean longRun;
 
     @Option(names = "--reduced", description = "The run ./customs test makes (about half a minute).")
@@ -37,7 +41,7 @@ public final class StressMain implements Callable<Integer> {
 
     @Option(names = "--phases", split = ",", paramLabel = "PHASE[,PHASE]", description = "Phases to run (default:"
             + " all): upcalls, faults, close, mixed.")
-    List<String> phases;
+    List<Phase> phases;
 
     @Option(names = "--threads", paramLabel = "N", description = "Native threads of the upcall phases.")
     Integer threads;
@@ -54,6 +58,9 @@ public final class StressMain implements Callable<Integer> {
     @Option(names = "--ops", paramLabel = "N", description = "libcustoms calls of the mixed run, per backend.")
     Long ops;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream out;
 
     StressMain(PrintStream out) {
@@ -61,24 +68,33 @@ public final class StressMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new StressMain(System.out)).execute(args));
+        System.exit(commandLine(System.out).execute(args));
+    }
+
+    /** The command line, with phases named in any case. */
+    static CommandLine commandLine(PrintStream out) {
+        return new CommandLine(new StressMain(out)).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override
     public Integer call() {
         StressPlan plan = plan();
         long runSeed = seed != null ? seed : new SecureRandom().nextLong();
-        EnumSet<Phase> chosen = EnumSet.noneOf(Phase.class);
-        for (String name : phases == null ? List.of("upcalls", "faults", "close", "mixed") : phases) {
-            chosen.add(Phase.valueOf(name.toUpperCase(Locale.ROOT)));
-        }
+        EnumSet<Phase> chosen = phases == null ? EnumSet.allOf(Phase.class) : EnumSet.copyOf(phases);
         List<Customs> opened = new ArrayList<>();
         for (String backend : backends) {
+            if (!Customs.BACKENDS.contains(backend)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown backend '" + backend
+                        + "': expected one of " + Customs.BACKENDS);
+            }
             opened.add(Customs.open(backend));
         }
         out.println("stress: " + plan.describe());
-        out.println("stress: seed " + runSeed + " (replay: ./customs stress --seed " + runSeed + replayOptions()
-                + "); backends " + String.join(", ", backends) + "; library " + opened.getFirst().libraryPath());
+        out.println("stress: seed " + runSeed + " (replay: ./customs stress --seed " + runSeed + replayOptions() + ")");
+        out.println("stress: " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ", "
+                + System.getProperty("java.vm.info") + "), " + Runtime.getRuntime().availableProcessors()
+                + " CPUs, collectors " + ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList() + "; library " + opened.getFirst().libraryPath());
         if (NativeMemory.read().isEmpty()) {
             out.println("stress: NMT is off in this JVM: start it with -XX:NativeMemoryTracking=summary (./customs"
                     + " stress does); the native-memory figure will fail");
@@ -100,7 +116,7 @@ public final class StressMain implements Callable<Integer> {
 
     private StressPlan plan() {
         if (longRun && reduced) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--long and --reduced exclude each other");
+            throw new CommandLine.ParameterException(spec.commandLine(), "--long and --reduced exclude each other");
         }
         StressPlan p = longRun ? StressPlan.longRun() : reduced ? StressPlan.reduced() : StressPlan.quick();
         return new StressPlan(p.name(), threads != null ? threads : p.threads(),
@@ -116,7 +132,7 @@ public final class StressMain implements Callable<Integer> {
         s.append(longRun ? " --long" : reduced ? " --reduced" : "");
         s.append(" --backends ").append(String.join(",", backends));
         if (phases != null) {
-            s.append(" --phases ").append(String.join(",", phases));
+            s.append(" --phases ").append(String.join(",", phases.stream().map(Phase::cliName).toList()));
         }
         if (threads != null) {
             s.append(" --threads ").append(threads);

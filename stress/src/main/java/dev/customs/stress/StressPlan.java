@@ -23,15 +23,15 @@ import java.util.Locale;
 public record StressPlan(String name, int threads, int callsPerThread, double faultRate, int accessors, int closers,
                          int regionsPerRound, Duration closeTime, long mixedCalls, long warmupCalls, int workers,
                          Duration timeout) {
-    /** {@code ./customs stress}: the figures of the issue, in about two minutes on two cores. */
+    /** {@code ./customs stress}: the figures of the issue, in about a minute and a half on two cores. */
     public static StressPlan quick() {
-        return new StressPlan("quick", 100, 10_000, 0.01, 50, 2, 8, Duration.ofSeconds(10), 1_000_000, 100_000, 4,
+        return new StressPlan("quick", 100, 10_000, 0.01, 50, 2, 8, Duration.ofSeconds(30), 1_000_000, 100_000, 4,
                 Duration.ofMinutes(10));
     }
 
-    /** {@code ./customs stress --long}: ten times the upcalls and the mixed calls, a minute of closing. */
+    /** {@code ./customs stress --long}: ten times the upcalls and the mixed calls, two minutes of closing. */
     public static StressPlan longRun() {
-        return new StressPlan("long", 100, 100_000, 0.01, 50, 4, 16, Duration.ofSeconds(60), 10_000_000, 200_000, 4,
+        return new StressPlan("long", 100, 100_000, 0.01, 50, 4, 16, Duration.ofSeconds(120), 10_000_000, 200_000, 4,
                 Duration.ofMinutes(60));
     }
 

@@ -9,10 +9,13 @@ package dev.customs.stress;
  * @param threads    native threads started (and joined)
  */
 public record Tally(long calls, long failures, long failureSum, int threads) {
-    /** True when C saw exactly {@code count} failures and every one of them was {@code status}. */
+    /**
+     * True when C saw exactly {@code count} failures and their statuses sum to {@code count × status}. For
+     * {@code status == Integer.MAX_VALUE} ({@code Customs.CALLBACK_THREW}) that proves every one of them was
+     * {@code status}: no {@code int} is larger, so any other status would make the sum smaller. For a smaller status
+     * it is a check of the count and the sum, not a proof about each call.
+     */
     public boolean sawOnly(int status, long count) {
-        // Every status is at most Integer.MAX_VALUE, so n statuses sum to n * S with S = MAX_VALUE only if all are S;
-        // for a smaller S the count and the sum together still rule out any mix that C could plausibly have seen.
         return failures == count && failureSum == (long) status * count;
     }
 }

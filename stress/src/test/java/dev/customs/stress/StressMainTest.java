@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +18,15 @@ import picocli.CommandLine;
 /** {@code ./customs stress}: what it prints, and its exit code. */
 @Timeout(120)
 class StressMainTest {
-    record Run(int exit, String out) {}
+    record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        int exit = new CommandLine(new StressMain(out)).execute(args);
-        return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
+        StringWriter err = new StringWriter();
+        CommandLine cli = StressMain.commandLine(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, bytes.toString(StandardCharsets.UTF_8), err.toString());
     }
 
     @Test
@@ -50,6 +54,19 @@ class StressMainTest {
         assertTrue(r.out().contains("CUSTOMS_E_RANGE"), r.out());
         assertTrue(r.out().contains("stress: 1 of 1 figures out of bounds"), r.out());
         assertTrue(r.out().contains("ffm: phase finished = no, bound yes"), r.out());
+    }
+
+    @Test
+    void anUnknownPhaseOrBackendIsAUsageError() {
+        Run phase = run("--phases", "upcalls,nope");
+        assertEquals(2, phase.exit(), phase.err());
+        assertTrue(phase.err().contains("expected one of [UPCALLS, FAULTS, CLOSE, MIXED] (case-insensitive) but was"
+                + " 'nope'"), phase.err());
+        Run backend = run("--backends", "ffm,nope", "--phases", "upcalls");
+        assertEquals(2, backend.exit(), backend.err());
+        assertTrue(backend.err().contains("unknown backend 'nope': expected one of [ffm, jna, jna-interface]"),
+                backend.err());
+        assertEquals("", backend.out(), "nothing runs");
     }
 
     @Test
