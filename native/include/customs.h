@@ -292,6 +292,34 @@ typedef int32_t (*customs_thread_cb)(void *user, int32_t thread_index, int32_t c
  */
 CUSTOMS_API int32_t customs_run_threads(int32_t nthreads, int32_t calls_per_thread, customs_thread_cb cb, void *user);
 
+/**
+ * What customs_stress_threads counted in C while it ran (LP64: size 32, alignment 8, with 4
+ * bytes of padding at the end, after threads).
+ */
+typedef struct customs_tally {
+    int64_t calls;        /* offset  0: callbacks made, over all threads */
+    int64_t failures;     /* offset  8: of those, how many returned a non-zero status */
+    int64_t failure_sum;  /* offset 16: the sum of those non-zero statuses (failures * S when every one was S) */
+    int32_t threads;      /* offset 24: threads started; every one is joined before the call returns */
+} customs_tally;
+
+/**
+ * The load generator of the stress suite: like customs_run_threads, nthreads pthreads each call
+ * cb(user, t, c) for c = 0 .. calls_per_thread - 1, but a non-zero status never stops anything.
+ * Every thread makes all its calls, and C counts what it made and what it was told in *out, so
+ * that the caller can compare C's count with its own: none lost, none duplicated, every failure
+ * seen by C. The counts are atomic; *out is written once, after every thread has been joined.
+ * Ownership: out is caller-owned, written before return; user is passed through; the library
+ * keeps nothing after return.
+ * Threading: the callback runs on threads created here, concurrently; none outlives the call.
+ * Calls back: yes, from foreign threads. Must not be linked as a critical call.
+ * Errors: CUSTOMS_E_NULL if cb or out is NULL; CUSTOMS_E_RANGE unless 1 <= nthreads <=
+ * CUSTOMS_MAX_THREADS and calls_per_thread >= 0 (*out is zeroed for both); CUSTOMS_E_THREAD if
+ * a thread could not be created: the threads already started still make all their calls and are
+ * joined, and *out counts them. Otherwise CUSTOMS_OK, whatever the callbacks returned.
+ */
+CUSTOMS_API int32_t customs_stress_threads(int32_t nthreads, int32_t calls_per_thread, customs_thread_cb cb, void *user, customs_tally *out);
+
 #define CUSTOMS_MAX_ASYNC_DELAY_MS 60000
 
 /** Called once by the thread of an asynchronous job; its return is the job's result. */

@@ -34,19 +34,18 @@ struct run_shared {
     atomic_int status;
 };
 
-struct run_worker {
-    struct run_shared *shared;
-    int32_t index;
-    pthread_t thread;
-};
-
 static void record_first_status(struct run_shared *shared, int32_t status) {
     int expected = 0;
     atomic_compare_exchange_strong(&shared->status, &expected, status);
 }
 
+/* A thread could not be created: make the threads already running stop early; the result is E_THREAD anyway. */
+static void stop_on_create_failure(void *shared) {
+    record_first_status(shared, CUSTOMS_E_THREAD);
+}
+
 static void *run_worker_main(void *arg) {
-    struct run_worker *worker = arg;
+    customs_worker *worker = arg;
     struct run_shared *shared = worker->shared;
     for (int32_t c = 0; c < shared->calls_per_thread; c++) {
         if (atomic_load(&shared->status) != 0) {
@@ -70,26 +69,11 @@ int32_t customs_run_threads(int32_t nthreads, int32_t calls_per_thread, customs_
     }
     /* Bounded by CUSTOMS_MAX_THREADS, so the workers live on the stack and this call has no
      * allocation that could fail. */
-    struct run_worker workers[CUSTOMS_MAX_THREADS];
+    customs_worker workers[CUSTOMS_MAX_THREADS];
     struct run_shared shared = {.cb = cb, .user = user, .calls_per_thread = calls_per_thread};
     atomic_init(&shared.status, 0);
-
-    int32_t started = 0;
-    int create_failed = 0;
-    for (; started < nthreads; started++) {
-        workers[started].shared = &shared;
-        workers[started].index = started;
-        if (pthread_create(&workers[started].thread, NULL, run_worker_main, &workers[started]) != 0) {
-            /* Make the threads already running stop early; the result is E_THREAD anyway. */
-            record_first_status(&shared, CUSTOMS_E_THREAD);
-            create_failed = 1;
-            break;
-        }
-    }
-    for (int32_t t = 0; t < started; t++) {
-        pthread_join(workers[t].thread, NULL);
-    }
-    return create_failed ? CUSTOMS_E_THREAD : (int32_t)atomic_load(&shared.status);
+    int32_t started = customs_internal_run_workers(workers, nthreads, run_worker_main, &shared, stop_on_create_failure);
+    return started < nthreads ? CUSTOMS_E_THREAD : (int32_t)atomic_load(&shared.status);
 }
 
 /* ---- customs_async_* ---- */

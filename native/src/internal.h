@@ -28,4 +28,20 @@ int32_t customs_internal_thread_start(pthread_t *thread, pthread_mutex_t *mutex,
 void customs_internal_thread_join(pthread_t thread, pthread_mutex_t *mutex, pthread_cond_t *cond);
 struct timespec customs_internal_deadline(int32_t timeout_ms);
 
+/*
+ * Worker pools (threads.c), for customs_run_threads and customs_stress_threads: customs_internal_run_workers starts
+ * nthreads threads, thread i running main(&workers[i]) with workers[i].shared = shared and workers[i].index = i, then
+ * joins every one that started. If a thread cannot be created, no more are started and on_create_failure(shared) is
+ * called, when not NULL, before the joins, so that the threads already running can be told to stop early. It returns
+ * how many threads started (nthreads unless a creation failed).
+ */
+typedef struct customs_worker {
+    void *shared;
+    int32_t index;
+    pthread_t thread;
+} customs_worker;
+
+int32_t customs_internal_run_workers(customs_worker *workers, int32_t nthreads, void *(*main)(void *), void *shared,
+                                     void (*on_create_failure)(void *shared));
+
 #endif /* CUSTOMS_INTERNAL_H */

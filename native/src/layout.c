@@ -15,6 +15,8 @@ _Static_assert(offsetof(customs_sample, flags) == 20 && offsetof(customs_sample,
 _Static_assert(sizeof(customs_record_info) == 24 && offsetof(customs_record_info, checksum) == 16
                    && offsetof(customs_record_info, error_offset) == 20,
                "customs_record_info layout differs from customs.h");
+_Static_assert(sizeof(customs_tally) == 32 && _Alignof(customs_tally) == 8 && offsetof(customs_tally, threads) == 24,
+               "customs_tally layout differs from customs.h");
 
 typedef struct layout_field {
     const char *name;
@@ -54,9 +56,17 @@ static const layout_field record_info_fields[] = {
     LAYOUT_FIELD(customs_record_info, error_offset),
 };
 
+static const layout_field tally_fields[] = {
+    LAYOUT_FIELD(customs_tally, calls),
+    LAYOUT_FIELD(customs_tally, failures),
+    LAYOUT_FIELD(customs_tally, failure_sum),
+    LAYOUT_FIELD(customs_tally, threads),
+};
+
 static const layout_struct layout_structs[] = {
     LAYOUT_STRUCT(customs_sample, sample_fields),
     LAYOUT_STRUCT(customs_record_info, record_info_fields),
+    LAYOUT_STRUCT(customs_tally, tally_fields),
 };
 
 static const layout_struct *find_struct(const char *type) {

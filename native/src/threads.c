@@ -1,6 +1,7 @@
 /*
  * threads.c - the helper threads of callbacks.c and listener.c: starting one together with the mutex and condition
- * variable it shares with its callers, joining it, and bounded waits on the monotonic clock.
+ * variable it shares with its callers, joining it, and bounded waits on the monotonic clock; and the worker pools of
+ * customs_run_threads and customs_stress_threads.
  */
 #include <pthread.h>
 #include <time.h>
@@ -56,4 +57,23 @@ struct timespec customs_internal_deadline(int32_t timeout_ms) {
         deadline.tv_nsec -= 1000000000L;
     }
     return deadline;
+}
+
+int32_t customs_internal_run_workers(customs_worker *workers, int32_t nthreads, void *(*main)(void *), void *shared,
+                                     void (*on_create_failure)(void *shared)) {
+    int32_t started = 0;
+    for (; started < nthreads; started++) {
+        workers[started].shared = shared;
+        workers[started].index = started;
+        if (pthread_create(&workers[started].thread, NULL, main, &workers[started]) != 0) {
+            if (on_create_failure != NULL) {
+                on_create_failure(shared);
+            }
+            break;
+        }
+    }
+    for (int32_t t = 0; t < started; t++) {
+        pthread_join(workers[t].thread, NULL);
+    }
+    return started;
 }

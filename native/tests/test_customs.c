@@ -633,6 +633,80 @@ static void test_run_threads(void) {
     CHECK(atomic_load(&st.calls) == 0);
 }
 
+/* ---- stress: every call made and counted in C ---- */
+
+typedef struct stress_state {
+    atomic_int calls;
+    atomic_int out_of_order; /* a call that did not come right after the previous one of its thread */
+    atomic_int next[8];      /* per thread, the call index expected next */
+    int32_t fail_every;      /* (t + c) % fail_every == 0 returns fail_status; 0: never */
+    int32_t fail_status;
+} stress_state;
+
+static int32_t stress_call(void *user, int32_t thread_index, int32_t call_index) {
+    stress_state *st = user;
+    atomic_fetch_add(&st->calls, 1);
+    if (thread_index < 0 || thread_index >= 8
+        || atomic_exchange(&st->next[thread_index], call_index + 1) != call_index) {
+        atomic_fetch_add(&st->out_of_order, 1);
+    }
+    return st->fail_every > 0 && (thread_index + call_index) % st->fail_every == 0 ? st->fail_status : 0;
+}
+
+static void stress_state_init(stress_state *st, int32_t fail_every, int32_t fail_status) {
+    atomic_init(&st->calls, 0);
+    atomic_init(&st->out_of_order, 0);
+    for (int i = 0; i < 8; i++) {
+        atomic_init(&st->next[i], 0);
+    }
+    st->fail_every = fail_every;
+    st->fail_status = fail_status;
+}
+
+static void test_stress_threads(void) {
+    stress_state st;
+    customs_tally tally;
+
+    stress_state_init(&st, 0, 0);
+    CHECK(customs_stress_threads(8, 1000, stress_call, &st, &tally) == CUSTOMS_OK);
+    CHECK(tally.calls == 8000 && tally.failures == 0 && tally.failure_sum == 0 && tally.threads == 8);
+    CHECK(atomic_load(&st.calls) == 8000 && atomic_load(&st.out_of_order) == 0);
+    int all_done = 1;
+    for (int i = 0; i < 8; i++) {
+        all_done &= atomic_load(&st.next[i]) == 1000;
+    }
+    CHECK(all_done);
+
+    /* Failures never stop anything, whatever their sign: every call is made, every status counted. */
+    stress_state_init(&st, 3, 7);
+    CHECK(customs_stress_threads(8, 999, stress_call, &st, &tally) == CUSTOMS_OK);
+    CHECK(tally.calls == 8 * 999 && atomic_load(&st.calls) == 8 * 999);
+    CHECK(tally.failures == 8 * 333 && tally.failure_sum == 7 * 8 * 333);
+    CHECK(atomic_load(&st.out_of_order) == 0);
+    stress_state_init(&st, 1, INT32_MAX);
+    CHECK(customs_stress_threads(2, 500, stress_call, &st, &tally) == CUSTOMS_OK);
+    CHECK(tally.calls == 1000 && tally.failures == 1000 && tally.failure_sum == (int64_t)INT32_MAX * 1000);
+    stress_state_init(&st, 2, CUSTOMS_E_STATE);
+    CHECK(customs_stress_threads(1, 10, stress_call, &st, &tally) == CUSTOMS_OK);
+    CHECK(tally.calls == 10 && tally.failures == 5 && tally.failure_sum == 5 * CUSTOMS_E_STATE);
+
+    stress_state_init(&st, 0, 0);
+    CHECK(customs_stress_threads(4, 0, stress_call, &st, &tally) == CUSTOMS_OK);
+    CHECK(tally.calls == 0 && tally.threads == 4 && atomic_load(&st.calls) == 0);
+
+    /* Refused arguments: nothing runs, and *out is zeroed when it can be written. */
+    memset(&tally, 0x5A, sizeof tally);
+    CHECK(customs_stress_threads(0, 10, stress_call, &st, &tally) == CUSTOMS_E_RANGE);
+    CHECK(tally.calls == 0 && tally.failures == 0 && tally.failure_sum == 0 && tally.threads == 0);
+    CHECK(customs_stress_threads(CUSTOMS_MAX_THREADS + 1, 10, stress_call, &st, &tally) == CUSTOMS_E_RANGE);
+    CHECK(customs_stress_threads(1, -1, stress_call, &st, &tally) == CUSTOMS_E_RANGE);
+    memset(&tally, 0x5A, sizeof tally);
+    CHECK(customs_stress_threads(1, 10, NULL, &st, &tally) == CUSTOMS_E_NULL);
+    CHECK(tally.threads == 0x5A5A5A5A);
+    CHECK(customs_stress_threads(1, 10, stress_call, &st, NULL) == CUSTOMS_E_NULL);
+    CHECK(atomic_load(&st.calls) == 0);
+}
+
 typedef struct async_state {
     pthread_t caller;
     int other_thread;
@@ -822,6 +896,11 @@ static void test_layout(void) {
         offsetof(customs_record_info, data_bytes),  offsetof(customs_record_info, checksum),
         offsetof(customs_record_info, error_offset),
     };
+    static const char *tally_names[] = {"calls", "failures", "failure_sum", "threads"};
+    static const size_t tally_offsets[] = {
+        offsetof(customs_tally, calls), offsetof(customs_tally, failures),
+        offsetof(customs_tally, failure_sum), offsetof(customs_tally, threads),
+    };
     const struct {
         const char *type;
         size_t size;
@@ -833,8 +912,9 @@ static void test_layout(void) {
         {"customs_sample", sizeof(customs_sample), _Alignof(customs_sample), sample_names, sample_offsets, 7},
         {"customs_record_info", sizeof(customs_record_info), _Alignof(customs_record_info), info_names,
          info_offsets, 7},
+        {"customs_tally", sizeof(customs_tally), _Alignof(customs_tally), tally_names, tally_offsets, 4},
     };
-    for (size_t t = 0; t < 2; t++) {
+    for (size_t t = 0; t < sizeof expected / sizeof expected[0]; t++) {
         const char *type = expected[t].type;
         CHECK(customs_layout_size(type) == (int64_t)expected[t].size);
         CHECK(customs_layout_align(type) == (int64_t)expected[t].align);
@@ -852,6 +932,7 @@ static void test_layout(void) {
     CHECK(customs_layout_size("customs_sample") == 40);
     CHECK(customs_layout_align("customs_sample") == 8);
     CHECK(customs_layout_size("customs_record_info") == 24);
+    CHECK(customs_layout_size("customs_tally") == 32);
     CHECK(customs_layout_size("nope") == -1);
     CHECK(customs_layout_size(NULL) == -1);
     CHECK(customs_layout_align("nope") == -1);
@@ -881,6 +962,7 @@ int main(void) {
     test_parse_mutations();
     test_for_each();
     test_run_threads();
+    test_stress_threads();
     test_async();
     test_listener();
     test_sink();

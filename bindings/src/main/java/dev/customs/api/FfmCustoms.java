@@ -10,6 +10,7 @@ import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
 import dev.customs.bindings.ffm.customs_record_info;
 import dev.customs.bindings.ffm.customs_sample;
+import dev.customs.bindings.ffm.customs_tally;
 import dev.customs.bindings.ffm.customs_thread_cb;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -71,6 +72,7 @@ public final class FfmCustoms extends AbstractCustoms {
         GroupLayout layout = switch (type) {
             case "customs_sample" -> customs_sample.layout();
             case "customs_record_info" -> customs_record_info.layout();
+            case "customs_tally" -> customs_tally.layout();
             default -> throw new IllegalArgumentException("the FFM binding has no struct named '" + type + "'");
         };
         List<StructDescription.Field> fields = new ArrayList<>();

@@ -15,6 +15,7 @@ import dev.customs.bindings.jna.customs_async_cb;
 import dev.customs.bindings.jna.customs_item_cb;
 import dev.customs.bindings.jna.customs_record_info;
 import dev.customs.bindings.jna.customs_sample;
+import dev.customs.bindings.jna.customs_tally;
 import dev.customs.bindings.jna.customs_thread_cb;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +87,7 @@ public final class JnaCustoms extends AbstractCustoms {
         CustomsStructure struct = switch (type) {
             case "customs_sample" -> new customs_sample();
             case "customs_record_info" -> new customs_record_info();
+            case "customs_tally" -> new customs_tally();
             default -> throw new IllegalArgumentException("the JNA binding has no struct named '" + type + "'");
         };
         List<StructDescription.Field> fields = new ArrayList<>();

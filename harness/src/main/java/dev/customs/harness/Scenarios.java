@@ -14,6 +14,7 @@ import dev.customs.harness.scenarios.LoaderDiagnostics;
 import dev.customs.harness.scenarios.OwnershipTransfer;
 import dev.customs.harness.scenarios.RetainedPointer;
 import dev.customs.harness.scenarios.SideBySideCalls;
+import dev.customs.harness.scenarios.StressInBrief;
 import dev.customs.harness.scenarios.ThreadAttachment;
 import dev.customs.harness.scenarios.UnderGcPressure;
 import dev.customs.harness.scenarios.UnguardedCallbacks;
@@ -35,6 +36,8 @@ public final class Scenarios {
                 new ArrayHandoffs(), new HandoffRulesEnforced(), new UnderGcPressure(), new CriticalHazards(),
                 // callbacks (callbacks/)
                 new ThreadAttachment(), new ExceptionsToStatus(), new AsyncCompletion(), new UnguardedCallbacks(),
-                new UpcallLifetime());
+                new UpcallLifetime(),
+                // reliability under load (stress/)
+                new StressInBrief());
     }
 }

@@ -33,6 +33,8 @@ public final class CustomsFunctions {
     public static final NativeFunction FOR_EACH = NativeFunction.of("customs_for_each", CALLS_BACK);
     /** Calls back from threads it creates. */
     public static final NativeFunction RUN_THREADS = NativeFunction.of("customs_run_threads", CALLS_BACK);
+    /** Calls back from threads it creates; writes {@code out} once they are all joined. */
+    public static final NativeFunction STRESS_THREADS = NativeFunction.of("customs_stress_threads", CALLS_BACK);
     /** Calls back after it returned, and keeps {@code cb} and {@code user} until the job is joined. */
     public static final NativeFunction ASYNC_START = NativeFunction.of("customs_async_start", CALLS_BACK,
             RETAINS_POINTER);
@@ -65,6 +67,6 @@ public final class CustomsFunctions {
     /** Every description above, for checks that walk them all. */
     public static List<NativeFunction> described() {
         return java.util.List.of(CRC32, TRANSFORM, SUM_I32, PARSE_RECORD, GREET, SINK_WRITE, FOR_EACH, RUN_THREADS,
-                ASYNC_START, SINK_ATTACH, LISTENER_REGISTER, LISTENER_POST);
+                STRESS_THREADS, ASYNC_START, SINK_ATTACH, LISTENER_REGISTER, LISTENER_POST);
     }
 }

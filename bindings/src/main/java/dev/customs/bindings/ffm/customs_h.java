@@ -1295,6 +1295,70 @@ public final class customs_h extends customs_h$shared {
         }
     }
 
+    private static class customs_stress_threads {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            customs_h.C_INT,
+            customs_h.C_INT,
+            customs_h.C_INT,
+            customs_h.C_POINTER,
+            customs_h.C_POINTER,
+            customs_h.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = customs_h.findOrThrow("customs_stress_threads");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int32_t customs_stress_threads(int32_t nthreads, int32_t calls_per_thread, customs_thread_cb cb, void *user, customs_tally *out)
+     * }
+     */
+    public static FunctionDescriptor customs_stress_threads$descriptor() {
+        return customs_stress_threads.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int32_t customs_stress_threads(int32_t nthreads, int32_t calls_per_thread, customs_thread_cb cb, void *user, customs_tally *out)
+     * }
+     */
+    public static MethodHandle customs_stress_threads$handle() {
+        return customs_stress_threads.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int32_t customs_stress_threads(int32_t nthreads, int32_t calls_per_thread, customs_thread_cb cb, void *user, customs_tally *out)
+     * }
+     */
+    public static MemorySegment customs_stress_threads$address() {
+        return customs_stress_threads.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int32_t customs_stress_threads(int32_t nthreads, int32_t calls_per_thread, customs_thread_cb cb, void *user, customs_tally *out)
+     * }
+     */
+    public static int customs_stress_threads(int nthreads, int calls_per_thread, MemorySegment cb, MemorySegment user, MemorySegment out) {
+        var mh$ = customs_stress_threads.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("customs_stress_threads", nthreads, calls_per_thread, cb, user, out);
+            }
+            return (int)mh$.invokeExact(nthreads, calls_per_thread, cb, user, out);
+        } catch (RuntimeException | Error e) {
+            throw e; // the one deliberate deviation from jextract's output here: FFM's own exceptions pass through unchanged
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class customs_async_start {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             customs_h.C_INT,

@@ -88,6 +88,10 @@ public final class CustomsDirect implements CustomsLibrary {
     public native int customs_run_threads(int nthreads, int callsPerThread, customs_thread_cb cb, Pointer user);
 
     @Override
+    public native int customs_stress_threads(int nthreads, int callsPerThread, customs_thread_cb cb, Pointer user,
+            customs_tally out);
+
+    @Override
     public native int customs_async_start(customs_async_cb cb, Pointer user, int value, int delayMs, PointerByReference jobOut);
 
     @Override

@@ -65,6 +65,9 @@ public interface CustomsLibrary extends Library {
 
     int customs_run_threads(int nthreads, int callsPerThread, customs_thread_cb cb, Pointer user);
 
+    /** Fills {@code out} in C; JNA reads it back into the Java fields when the call returns. */
+    int customs_stress_threads(int nthreads, int callsPerThread, customs_thread_cb cb, Pointer user, customs_tally out);
+
     int customs_async_start(customs_async_cb cb, Pointer user, int value, int delayMs, PointerByReference jobOut);
 
     int customs_async_wait(Pointer job, int timeoutMs);

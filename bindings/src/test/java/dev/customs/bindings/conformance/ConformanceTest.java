@@ -41,7 +41,7 @@ class ConformanceTest {
     @Test
     void headerIsReadCompletely() {
         CHeader h = HeaderReader.read(header);
-        assertEquals(33, h.functions().size(), h.functions().keySet().toString());
+        assertEquals(34, h.functions().size(), h.functions().keySet().toString());
         assertEquals(List.of("customs_item_cb", "customs_thread_cb", "customs_async_cb", "customs_event_cb").stream().sorted().toList(),
                 h.callbacks().keySet().stream().sorted().toList());
         assertEquals(40, h.structs().get("customs_sample").naturalSize());
