@@ -47,6 +47,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--include", paramLabel = "REGEX", description = "Only benchmarks matching (default: all).")
     String include = "dev\\.customs\\.bench\\..*";
 
+    @Option(names = "--param", paramLabel = "NAME=V1,V2", split = ";",
+            description = "Override a JMH parameter, e.g. size=16,64,256 (repeatable).")
+    List<String> params = new ArrayList<>();
+
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: build/bench/<timestamp>).")
     Path out;
 
@@ -138,6 +142,13 @@ public final class BenchMain implements Callable<Integer> {
                         "-Djna.nosys=true", "-Djna.tmpdir=" + library.getParent().resolveSibling("jna-tmp"))
                 .resultFormat(ResultFormatType.JSON).result(out.resolve("jmh.json").toString())
                 .shouldFailOnError(true);
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--param needs NAME=V1,V2, got " + p);
+            }
+            o = o.param(p.substring(0, eq), p.substring(eq + 1).split(","));
+        }
         return switch (profile) {
             case "smoke" -> o.forks(1).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(200));

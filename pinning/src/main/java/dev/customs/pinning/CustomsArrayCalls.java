@@ -3,6 +3,7 @@ package dev.customs.pinning;
 import com.sun.jna.Pointer;
 import dev.customs.bindings.jna.CustomsLibrary;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,11 @@ public final class CustomsArrayCalls<P> {
         int apply(P data, long length, byte key) throws Throwable;
     }
 
+    // Static final, so the JIT links invokeExact as a constant and inlines it; through Downcall.handle(), an instance
+    // field, every call paid a non-constant method-handle dispatch (about 7 ns, the 16-byte miss in bench/README.md).
+    private static final MethodHandle CRC32_CRITICAL = CustomsFunctions.CRC32_CRITICAL.handle();
+    private static final MethodHandle TRANSFORM_CRITICAL = CustomsFunctions.TRANSFORM_CRITICAL.handle();
+
     private final ArrayHandoff<P> handoff;
     private final Crc32<P> crc32;
     private final Transform<P> transform;
@@ -38,9 +44,8 @@ public final class CustomsArrayCalls<P> {
     /** Through a new FFM handoff of {@code way}, calling the critical handles of {@link CustomsFunctions}. */
     public static CustomsArrayCalls<MemorySegment> ffm(Handoff way) {
         return new CustomsArrayCalls<>(way.ffm(),
-                (crc, data, length) -> (int) CustomsFunctions.CRC32_CRITICAL.handle().invokeExact(crc, data, length),
-                (data, length, key) -> (int) CustomsFunctions.TRANSFORM_CRITICAL.handle().invokeExact(data, length,
-                        key));
+                (crc, data, length) -> (int) CRC32_CRITICAL.invokeExact(crc, data, length),
+                (data, length, key) -> (int) TRANSFORM_CRITICAL.invokeExact(data, length, key));
     }
 
     /** Through a new JNA handoff of {@code way}, calling {@code lib} (direct or interface mapping). */
