@@ -25,8 +25,11 @@ echo "check: build.sh (SRC=$SRC OUT=$OUT WORK=$WORK)"
 (cd "$SRC/customs" && bash -eu "$SRC/build.sh")
 
 fail() { echo "check: FAILED: $*" >&2; exit 1; }
-nm -D "$OUT/native/libcustoms.so" | grep -q __asan_report || fail "libcustoms.so in \$OUT is not built with ASan"
-nm -D "$OUT/native/libcustoms.so" | grep -q __sanitizer_cov_8bit_counters_init || fail "libcustoms.so has no libFuzzer coverage"
+# The symbol table is read once, not piped into `grep -q`: grep stops at the first match, nm dies of SIGPIPE, and
+# pipefail turns a found symbol into a failure whenever nm still had output to write.
+symbols="$(nm -D "$OUT/native/libcustoms.so")"
+grep -q __asan_report <<< "$symbols" || fail "libcustoms.so in \$OUT is not built with ASan"
+grep -q __sanitizer_cov_8bit_counters_init <<< "$symbols" || fail "libcustoms.so has no libFuzzer coverage"
 fuzzers=$(cd "$OUT" && find . -maxdepth 1 -type f -perm -u+x ! -name 'jazzer*' -printf '%f\n' | sort | paste -sd' ' -)
 [ "$fuzzers" = "callbacks differential lifetime parser safe-api" ] || fail "fuzzers in \$OUT: '$fuzzers'"
 [ ! -e "$OUT/planted-bug" ] || fail "the planted bug was shipped"
