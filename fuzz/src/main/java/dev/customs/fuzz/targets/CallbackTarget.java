@@ -16,8 +16,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * Target 5, callbacks: the fuzzer decides, upcall by upcall, whether each one succeeds, returns a status to C, or
- * throws (a {@code RuntimeException}, an {@code Error} or a checked exception), on one Java thread
+ * Target 5, callbacks: the fuzzer decides, upcall by upcall, whether each one succeeds, returns a status to C, returns
+ * a negative status (libcustoms' own errors, which the API refuses with an {@code IllegalArgumentException} that the
+ * guard treats like any other throwable), or throws (a {@code RuntimeException}, an {@code Error} or a checked
+ * exception), on one Java thread
  * ({@code forEach}), on up to eight native threads ({@code runThreads}) or on a native thread after the call returned
  * ({@code startAsync}). The guard's contract ({@code dev.customs.api.UpcallFailures}) must hold for every input: C
  * stops where its contract says; the first throwable is rethrown on the calling thread (a checked one wrapped in
@@ -37,22 +39,38 @@ public final class CallbackTarget {
         static final int THROW_RUNTIME = 2;
         static final int THROW_ERROR = 3;
         static final int THROW_CHECKED = 4;
+        static final int RETURN_NEGATIVE = 5;
 
         static Plan choose(FuzzedDataProvider data) {
-            int roll = data.consumeInt(0, 9);
+            int roll = data.consumeInt(0, 10);
             int kind = roll < 6 ? SUCCEED : roll - 5;
-            return new Plan(kind, kind == RETURN ? data.consumeInt(1, Integer.MAX_VALUE) : 0);
+            int status = switch (kind) {
+                case RETURN -> data.consumeInt(1, Integer.MAX_VALUE);
+                case RETURN_NEGATIVE -> data.consumeInt(Integer.MIN_VALUE, -1);
+                default -> 0;
+            };
+            return new Plan(kind, status);
+        }
+
+        /** For a callback that returns a value, not a status: there a negative number is an ordinary result. */
+        Plan asValue() {
+            return kind == RETURN_NEGATIVE ? new Plan(RETURN, status) : this;
         }
 
         boolean fails() {
             return kind != SUCCEED;
         }
 
-        /** Runs the plan: returns 0 or the status, or throws a new throwable, recorded in {@code thrown}. */
-        int run(String where, Queue<Throwable> thrown) {
+        /**
+         * Runs the plan: returns 0 or the status (a negative one recorded in {@code thrown.negatives}), or throws a new
+         * throwable, recorded in {@code thrown.throwables}.
+         */
+        int run(String where, Failures thrown) {
+            if (kind == RETURN_NEGATIVE) {
+                thrown.negatives.add(status);
+            }
             Throwable t = switch (kind) {
-                case SUCCEED -> null;
-                case RETURN -> null;
+                case SUCCEED, RETURN, RETURN_NEGATIVE -> null;
                 case THROW_RUNTIME -> new IllegalStateException("planned at " + where);
                 case THROW_ERROR -> new AssertionError("planned at " + where);
                 default -> new java.io.IOException("planned at " + where);
@@ -60,8 +78,27 @@ public final class CallbackTarget {
             if (t == null) {
                 return status;
             }
-            thrown.add(t);
+            thrown.throwables.add(t);
             throw CallbackTarget.<RuntimeException>sneaky(t);
+        }
+    }
+
+    /**
+     * What the upcalls of one call did wrong: the throwables they threw, and the negative statuses they returned (each
+     * of which the API turns into an {@code IllegalArgumentException} inside the guard).
+     */
+    private record Failures(Queue<Throwable> throwables, Queue<Integer> negatives) {
+        Failures() {
+            this(new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>());
+        }
+
+        boolean isEmpty() {
+            return throwables.isEmpty() && negatives.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "thrown " + throwables + ", negative statuses returned " + negatives;
         }
     }
 
@@ -84,7 +121,7 @@ public final class CallbackTarget {
             plans.add(Plan.choose(data));
         }
         List<Long> visited = new ArrayList<>();
-        Queue<Throwable> thrown = new ConcurrentLinkedQueue<>();
+        Failures thrown = new Failures();
         int[] items = new int[n];
         Outcome outcome = Outcome.of(() -> customs.forEach(items, (index, item) -> {
             visited.add(index);
@@ -108,12 +145,12 @@ public final class CallbackTarget {
             Arrays.setAll(row, c -> Plan.choose(data));
         }
         AtomicIntegerArray made = new AtomicIntegerArray(threads * calls);
-        Queue<Throwable> thrown = new ConcurrentLinkedQueue<>();
+        Failures thrown = new Failures();
         Queue<Integer> returned = new ConcurrentLinkedQueue<>();
         Outcome outcome = Outcome.of(() -> customs.runThreads(threads, calls, (t, c) -> {
             made.incrementAndGet(t * calls + c);
             int status = plans[t][c].run("thread " + t + " call " + c, thrown);
-            if (status != 0) {
+            if (status > 0) {
                 returned.add(status);
             }
             return status;
@@ -147,9 +184,9 @@ public final class CallbackTarget {
     }
 
     private static void async(Customs customs, FuzzedDataProvider data) {
-        Plan plan = Plan.choose(data);
+        Plan plan = Plan.choose(data).asValue();
         int value = data.consumeInt();
-        Queue<Throwable> thrown = new ConcurrentLinkedQueue<>();
+        Failures thrown = new Failures();
         AsyncJob job = customs.startAsync(value, data.consumeInt(0, 2), v -> v + plan.run("async", thrown));
         Outcome first = Outcome.of(() -> job.join(JOIN_TIMEOUT));
         first.expect(customs.backend() + " async join", value + plan.status(), thrown);
@@ -175,18 +212,17 @@ public final class CallbackTarget {
         }
 
         /**
-         * Without a throwable in {@code thrown}: the call returned {@code status}. With some: it threw the first one
-         * (a checked one wrapped), with exactly the others suppressed under it.
+         * Without a failure in {@code thrown}: the call returned {@code status}. With some: it threw the first
+         * throwable (a checked one wrapped), with exactly the others suppressed under it; each negative status returned
+         * is among them as an {@code IllegalArgumentException} naming that status.
          */
-        void expect(String what, int status, Queue<Throwable> thrown) {
+        void expect(String what, int status, Failures thrown) {
             if (thrown.isEmpty()) {
                 Expect.equal(what, new Outcome(status, null), this);
                 return;
             }
-            Expect.that(caught != null, () -> what + " returned " + this.status + " although upcalls threw " + thrown);
+            Expect.that(caught != null, () -> what + " returned " + this.status + " although its upcalls " + thrown);
             Throwable first = unwrapped(caught);
-            Expect.that(thrown.stream().anyMatch(t -> t == first), () -> what + " threw " + caught
-                    + ", which no upcall threw");
             boolean checked = !(first instanceof RuntimeException) && !(first instanceof Error);
             Expect.that(checked == (caught instanceof UndeclaredThrowableException), () -> what + " delivered " + caught
                     + " for " + first);
@@ -195,9 +231,35 @@ public final class CallbackTarget {
             for (Throwable s : first.getSuppressed()) {
                 Expect.that(delivered.add(s), () -> what + ": " + s + " delivered twice");
             }
-            Set<Throwable> all = Collections.newSetFromMap(new IdentityHashMap<>());
-            all.addAll(thrown);
-            Expect.equal(what + ": every throwable delivered exactly once", all, delivered);
+            Set<Throwable> planned = Collections.newSetFromMap(new IdentityHashMap<>());
+            planned.addAll(thrown.throwables());
+            List<Integer> refused = new ArrayList<>();
+            for (Throwable d : delivered) {
+                if (planned.contains(d)) {
+                    continue;
+                }
+                Integer negative = refusedStatus(d);
+                Expect.that(negative != null, () -> what + " delivered " + d + ", which no upcall threw and which does"
+                        + " not refuse a negative status");
+                refused.add(negative);
+            }
+            Expect.that(delivered.containsAll(planned), () -> what + ": every throwable delivered exactly once; thrown "
+                    + thrown.throwables() + ", delivered " + delivered);
+            List<Integer> negatives = new ArrayList<>(thrown.negatives());
+            Collections.sort(negatives);
+            Collections.sort(refused);
+            Expect.equal(what + ": every negative status refused exactly once", negatives, refused);
+        }
+
+        /** The status an API refusal names ("callback returned -5: negative statuses are ..."), or null. */
+        private static Integer refusedStatus(Throwable t) {
+            String prefix = "callback returned ";
+            String message = t.getMessage();
+            if (!(t instanceof IllegalArgumentException) || message == null || !message.startsWith(prefix)
+                    || !message.contains(": negative statuses are libcustoms' own errors")) {
+                return null;
+            }
+            return Integer.valueOf(message.substring(prefix.length(), message.indexOf(':')));
         }
     }
 
