@@ -2,6 +2,7 @@ package dev.customs.fuzz;
 
 import dev.customs.fuzz.targets.CallbackTarget;
 import dev.customs.fuzz.targets.DifferentialTarget;
+import dev.customs.fuzz.targets.HandoffTarget;
 import dev.customs.fuzz.targets.LifetimeTarget;
 import dev.customs.fuzz.targets.ParserTarget;
 import dev.customs.fuzz.targets.PlantedBugTarget;
@@ -24,6 +25,9 @@ public final class FuzzTargets {
                     false),
             new FuzzTarget("callbacks", CallbackTarget.class, "callbacks",
                     "upcalls that succeed, return a status or throw, on up to 8 native threads: the guard's contract holds",
+                    false),
+            new FuzzTarget("handoff", HandoffTarget.class, "handoff",
+                    "arrays through 9 handoffs, retained and library-owned memory: C's results, rules, copies, frees",
                     false),
             new FuzzTarget("planted-bug", PlantedBugTarget.class, "plantedBug",
                     "a legacy C function with a planted off-by-one (demo library only): ASan must find it", true));

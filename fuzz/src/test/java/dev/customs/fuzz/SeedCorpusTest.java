@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.customs.fuzz.targets.CallbackTarget;
 import dev.customs.fuzz.targets.DifferentialTarget;
+import dev.customs.fuzz.targets.HandoffTarget;
 import dev.customs.fuzz.targets.LifetimeTarget;
 import dev.customs.fuzz.targets.ParserTarget;
 import dev.customs.fuzz.targets.PlantedBugTarget;
@@ -38,6 +39,11 @@ class SeedCorpusTest {
     @FuzzTest
     void callbacks(FuzzedDataProvider data) {
         CallbackTarget.fuzzerTestOneInput(data);
+    }
+
+    @FuzzTest
+    void handoff(FuzzedDataProvider data) {
+        HandoffTarget.fuzzerTestOneInput(data);
     }
 
     @FuzzTest

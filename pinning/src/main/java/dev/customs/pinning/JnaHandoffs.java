@@ -29,7 +29,10 @@ public final class JnaHandoffs {
 
     /**
      * The array as a JNA argument. JNA passes whole arrays only, so a region that is not the whole array goes through
-     * an array of its own (the copies counted here), written back for out-parameters.
+     * an array of its own (the copies counted here), written back for out-parameters. So does an {@link Access#OUT}
+     * call on a whole array: JNA would copy the array in, and C must see zeros. A whole array for {@code IN} or
+     * {@code IN_OUT} is JNA's to copy, in and back; for {@code IN} that copy back changes nothing unless C writes
+     * through its {@code const} pointer.
      */
     static final class JavaArray extends CountingHandoff<byte[]> {
         JavaArray() {
@@ -39,7 +42,7 @@ public final class JnaHandoffs {
         @Override
         <R> R handOver(byte[] array, int offset, int length, Access access, NativeCall<byte[], R> call)
                 throws Throwable {
-            if (offset == 0 && length == array.length) {
+            if (offset == 0 && length == array.length && access.readsInput()) {
                 return call.call(array); // JNA copies in and back by itself
             }
             byte[] region = new byte[length];

@@ -111,6 +111,19 @@ class WriteBackTest {
     }
 
     @Test
+    void outArgumentOnAWholeArrayStartsZeroedOnJnasArrayWayToo() {
+        // JNA would copy a whole byte[] argument in by itself (found by fuzz's handoff target); C must see zeros.
+        ArrayHandoff<byte[]> h = JnaHandoffs.array();
+        byte[] data = ORIGINAL.clone();
+        int status = h.pass(CustomsFunctions.TRANSFORM, data, 0, data.length, Access.OUT,
+                a -> JNA.customs_transform(a, a.length, (byte) 9));
+        assertEquals(0, status);
+        assertArrayEquals(transformed(new byte[8], 0, 8), data, "C transformed zeros, not the array");
+        assertEquals(0, h.copiesIn());
+        assertEquals(1, h.writeBacks());
+    }
+
+    @Test
     void zeroCopyHeapSegmentCopiesNothingAndCWritesTheArrayItself() {
         ArrayHandoff<MemorySegment> heap = Handoff.HEAP.ffm();
         assertTrue(heap.zeroCopy());
