@@ -1,5 +1,6 @@
 package dev.customs.harness.scenarios;
 
+import dev.customs.api.Customs;
 import dev.customs.api.JnaCustoms;
 import dev.customs.api.NativeBuffer;
 import dev.customs.api.Sink;
@@ -35,15 +36,20 @@ public final class RetainedPointer extends Scenario {
         r.sideBySide("owner: write, then close()", OWNED, RetainedPointer::throughRetainedMemory, OWNED,
                 RetainedPointer::throughSink);
         r.rowContaining("close the buffer while attached (Customs)",
-                "IllegalStateException: NativeBuffer of 8 bytes is in use by 1 native user(s)", c -> {
-                    try (NativeBuffer buffer = c.allocate(8); Sink sink = c.attachSink(buffer)) {
-                        buffer.close();
-                        return "closed under the sink";
-                    }
-                });
+                "IllegalStateException: NativeBuffer of 8 bytes is in use by 1 native user(s)",
+                RetainedPointer::closeUnderTheSink);
         r.row("live library allocations at the end", 0L, c -> c.liveAllocations());
         r.lesson("when a library keeps a pointer, the memory's owner must also own the attachment: one object whose"
                 + " close() detaches and only then frees, so no caller can get the order wrong.");
+    }
+
+    /** Closes a buffer while a sink holds it, on purpose: the refusal is what the row shows. */
+    @SuppressWarnings("try") // the sink is only held, and the buffer closed inside the try: that is the point
+    private static String closeUnderTheSink(Customs c) {
+        try (NativeBuffer buffer = c.allocate(8); Sink sink = c.attachSink(buffer)) {
+            buffer.close();
+            return "closed under the sink";
+        }
     }
 
     private static String throughRetainedMemory() {
