@@ -243,16 +243,8 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         return new StructDescription(type, size, layoutAlign0(type), fields);
     }
 
-    /**
-     * A callback's status on its way to C. Negative statuses are libcustoms' own errors (customs.h): a callback that
-     * returned one would be reported as a library failure, so it is refused here and C sees the guard's status.
-     */
-    static int callbackStatus(int status) {
-        if (status < 0) {
-            throw new IllegalArgumentException("callback returned " + status + ": negative statuses are libcustoms'"
-                    + " own errors; return 0 to go on or a positive status to stop");
-        }
-        return status;
+    private static int callbackStatus(int status) {
+        return Customs.callbackStatus(status);
     }
 
     // --- status codes: the one place a C status becomes a Java exception ---------------------------------------------

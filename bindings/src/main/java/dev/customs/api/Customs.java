@@ -51,6 +51,22 @@ public interface Customs {
         };
     }
 
+    /**
+     * A Java callback's status on its way to C: returns it, or refuses a negative one. Negative statuses are
+     * libcustoms' own errors (customs.h), so a callback that returned one would be reported as a library failure by
+     * whoever checks the downcall's result. Call it inside the guarded part of an upcall: the refusal is then a
+     * throwable like any other, C sees {@link #CALLBACK_THREW}, and the caller gets the exception.
+     *
+     * @throws IllegalArgumentException for a negative status
+     */
+    static int callbackStatus(int status) {
+        if (status < 0) {
+            throw new IllegalArgumentException("callback returned " + status + ": negative statuses are libcustoms'"
+                    + " own errors; return 0 to go on or a positive status to stop");
+        }
+        return status;
+    }
+
     /** This backend's name, as given to {@link #open(String)}. */
     String backend();
 

@@ -21,8 +21,10 @@ import java.util.Objects;
  * {@link CallbackRegistration} owns the upcall and the native registration and releases them in order.
  *
  * <p>C calls the callback on the listener's own thread, one event at a time. A throwable from the callback becomes the
- * guard's status in C and is rethrown by the {@link #post} that delivered the event. If that post timed out, the
- * throwable is rethrown by the next post, or by {@link #close()}.
+ * guard's status in C and is rethrown by the {@link #post} that delivered the event. A negative status, which would
+ * read as one of libcustoms' own errors, is refused the same way: the post throws an
+ * {@code IllegalArgumentException} ({@link Customs#callbackStatus}). If that post timed out, the throwable is rethrown
+ * by the next post, or by {@link #close()}.
  */
 public final class EventListener implements AutoCloseable {
     /** Posts one event through the registration; returns C's status. */
@@ -70,7 +72,7 @@ public final class EventListener implements AutoCloseable {
         CallbackRegistration<MemorySegment> registration = CallbackRegistration.ffm(
                 arena -> customs_event_cb.allocate((user, event) -> {
                     try {
-                        return callback.onEvent(event);
+                        return Customs.callbackStatus(callback.onEvent(event));
                     } catch (Throwable t) {
                         return guard.capture(t);
                     }
@@ -92,7 +94,7 @@ public final class EventListener implements AutoCloseable {
     private static EventListener jna(Customs customs, CustomsLibrary lib, EventCallback callback, UpcallGuard guard) {
         dev.customs.bindings.jna.customs_event_cb upcall = (user, event) -> {
             try {
-                return callback.onEvent(event);
+                return Customs.callbackStatus(callback.onEvent(event));
             } catch (Throwable t) {
                 return guard.capture(t);
             }

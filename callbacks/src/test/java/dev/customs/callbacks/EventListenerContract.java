@@ -34,6 +34,17 @@ abstract class EventListenerContract extends OnBackend {
     }
 
     @Test
+    void aNegativeStatusIsRefusedNotMistakenForALibraryError() {
+        // Found by fuzz's listener target: -4 came back from the post as CUSTOMS_E_FORMAT, a library error.
+        try (EventListener listener = EventListener.register(customs, event -> event)) {
+            var e = assertThrows(IllegalArgumentException.class, () -> listener.post(-4, WAIT));
+            assertEquals("callback returned -4: negative statuses are libcustoms' own errors; return 0 to go on or a"
+                    + " positive status to stop", e.getMessage());
+            assertEquals(0, listener.post(0, WAIT), "the listener carries on");
+        }
+    }
+
+    @Test
     void aThrowingCallbackIsRethrownByItsPostAndTheListenerCarriesOn() {
         IllegalStateException boom = new IllegalStateException("event 2 rejected");
         try (EventListener listener = EventListener.register(customs, event -> {

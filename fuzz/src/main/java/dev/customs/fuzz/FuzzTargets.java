@@ -4,6 +4,7 @@ import dev.customs.fuzz.targets.CallbackTarget;
 import dev.customs.fuzz.targets.DifferentialTarget;
 import dev.customs.fuzz.targets.HandoffTarget;
 import dev.customs.fuzz.targets.LifetimeTarget;
+import dev.customs.fuzz.targets.ListenerTarget;
 import dev.customs.fuzz.targets.ParserTarget;
 import dev.customs.fuzz.targets.PlantedBugTarget;
 import dev.customs.fuzz.targets.SafeApiTarget;
@@ -28,6 +29,9 @@ public final class FuzzTargets {
                     false),
             new FuzzTarget("handoff", HandoffTarget.class, "handoff",
                     "arrays through 9 handoffs, retained and library-owned memory: C's results, rules, copies, frees",
+                    false),
+            new FuzzTarget("listener", ListenerTarget.class, "listener",
+                    "registered callbacks on their own native thread: statuses, throwables, contexts, closes, no leaks",
                     false),
             new FuzzTarget("planted-bug", PlantedBugTarget.class, "plantedBug",
                     "a legacy C function with a planted off-by-one (demo library only): ASan must find it", true));

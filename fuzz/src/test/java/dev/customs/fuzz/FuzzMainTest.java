@@ -29,8 +29,8 @@ class FuzzMainTest {
     void unknownTargetIsAUsageErrorNamingTheTargets() {
         Run r = run("", "nope");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().contains("unknown target 'nope'; known: [parser, differential, safe-api, lifetime, callbacks, handoff,"
-                + " planted-bug]"), r.err());
+        assertTrue(r.err().contains("unknown target 'nope'; known: [parser, differential, safe-api, lifetime,"
+                + " callbacks, handoff, listener, planted-bug]"), r.err());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.customs.fuzz.targets.CallbackTarget;
 import dev.customs.fuzz.targets.DifferentialTarget;
 import dev.customs.fuzz.targets.HandoffTarget;
 import dev.customs.fuzz.targets.LifetimeTarget;
+import dev.customs.fuzz.targets.ListenerTarget;
 import dev.customs.fuzz.targets.ParserTarget;
 import dev.customs.fuzz.targets.PlantedBugTarget;
 import dev.customs.fuzz.targets.SafeApiTarget;
@@ -44,6 +45,11 @@ class SeedCorpusTest {
     @FuzzTest
     void handoff(FuzzedDataProvider data) {
         HandoffTarget.fuzzerTestOneInput(data);
+    }
+
+    @FuzzTest
+    void listener(FuzzedDataProvider data) {
+        ListenerTarget.fuzzerTestOneInput(data);
     }
 
     @FuzzTest

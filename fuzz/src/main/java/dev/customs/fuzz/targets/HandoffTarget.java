@@ -44,7 +44,7 @@ import java.util.function.BiConsumer;
  * </ul>
  * At the end everything is closed and the library's live allocations are back to zero.
  */
-public final class HandoffTarget {
+public final class HandoffTarget implements StepSequence.Release {
     private static final int MAX_STEPS = 16;
     private static final int MAX_ARRAY = 48;
     private static final int MAX_RETAINED = 32;
@@ -109,21 +109,7 @@ public final class HandoffTarget {
     private HandoffTarget() {}
 
     public static void fuzzerTestOneInput(FuzzedDataProvider data) {
-        HandoffTarget sequence = new HandoffTarget();
-        try {
-            int steps = data.consumeInt(1, MAX_STEPS);
-            for (int i = 0; i < steps && data.remainingBytes() > 0; i++) {
-                data.pickValue(STEPS).accept(sequence, data);
-            }
-        } catch (RuntimeException | Error e) {
-            try {
-                sequence.releaseAll(); // the next input starts clean; the first failure is the finding
-            } catch (RuntimeException | Error r) {
-                e.addSuppressed(r);
-            }
-            throw e;
-        }
-        sequence.releaseAll();
+        StepSequence.run(data, MAX_STEPS, STEPS, new HandoffTarget());
     }
 
     // --- array handoffs ----------------------------------------------------------------------------------------------
@@ -344,7 +330,8 @@ public final class HandoffTarget {
         }
     }
 
-    private void releaseAll() {
+    @Override
+    public void releaseAll() {
         for (Retained r : retained) {
             if (!r.closed) {
                 close(r, false);

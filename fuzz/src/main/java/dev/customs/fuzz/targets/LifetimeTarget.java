@@ -21,7 +21,7 @@ import java.util.function.BiConsumer;
  * arenas join the same sequences through {@link RawArenaSteps}. Afterwards everything is released, in order, and the
  * library's live allocations are back to zero.
  */
-public final class LifetimeTarget {
+public final class LifetimeTarget implements StepSequence.Release {
     private static final int MAX_STEPS = 24;
     private static final int MAX_SIZE = 32;
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
@@ -67,12 +67,7 @@ public final class LifetimeTarget {
     private LifetimeTarget() {}
 
     public static void fuzzerTestOneInput(FuzzedDataProvider data) {
-        LifetimeTarget sequence = new LifetimeTarget();
-        int steps = data.consumeInt(1, MAX_STEPS);
-        for (int i = 0; i < steps && data.remainingBytes() > 0; i++) {
-            data.pickValue(STEPS).accept(sequence, data);
-        }
-        sequence.releaseAll();
+        StepSequence.run(data, MAX_STEPS, STEPS, new LifetimeTarget());
     }
 
     private void allocate(FuzzedDataProvider data) {
@@ -179,7 +174,8 @@ public final class LifetimeTarget {
     }
 
     /** Detaches every sink, closes every buffer and joins every job; then nothing may be left alive. */
-    private void releaseAll() {
+    @Override
+    public void releaseAll() {
         sinks.forEach(this::detach);
         for (Buffer b : buffers) {
             b.buffer.close();
