@@ -171,7 +171,7 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         Objects.requireNonNull(callback, "callback");
         UpcallGuard guard = new UpcallGuard();
         int status = forEach0(items,
-                guard.guardItems((index, item) -> callbackStatus(callback.onItem(index, item))));
+                guard.guardItems((index, item) -> Customs.callbackStatus(callback.onItem(index, item))));
         guard.rethrowIfAny();
         return check("customs_for_each", status, null);
     }
@@ -183,7 +183,7 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         Objects.requireNonNull(callback, "callback");
         UpcallGuard guard = new UpcallGuard();
         int status = runThreads0(threads, callsPerThread,
-                guard.guardThreads((thread, call) -> callbackStatus(callback.onCall(thread, call))));
+                guard.guardThreads((thread, call) -> Customs.callbackStatus(callback.onCall(thread, call))));
         guard.rethrowIfAny();
         return check("customs_run_threads", status, threads + " threads");
     }
@@ -241,10 +241,6 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
             fields.add(new StructDescription.Field(name, layoutOffset0(type, name)));
         }
         return new StructDescription(type, size, layoutAlign0(type), fields);
-    }
-
-    private static int callbackStatus(int status) {
-        return Customs.callbackStatus(status);
     }
 
     // --- status codes: the one place a C status becomes a Java exception ---------------------------------------------

@@ -44,7 +44,7 @@ import java.util.function.BiConsumer;
  * </ul>
  * At the end everything is closed and the library's live allocations are back to zero.
  */
-public final class HandoffTarget implements StepSequence.Release {
+public final class HandoffTarget {
     private static final int MAX_STEPS = 16;
     private static final int MAX_ARRAY = 48;
     private static final int MAX_RETAINED = 32;
@@ -109,7 +109,8 @@ public final class HandoffTarget implements StepSequence.Release {
     private HandoffTarget() {}
 
     public static void fuzzerTestOneInput(FuzzedDataProvider data) {
-        StepSequence.run(data, MAX_STEPS, STEPS, new HandoffTarget());
+        HandoffTarget sequence = new HandoffTarget();
+        StepSequence.run(data, MAX_STEPS, STEPS, sequence, sequence::releaseAll);
     }
 
     // --- array handoffs ----------------------------------------------------------------------------------------------
@@ -330,8 +331,7 @@ public final class HandoffTarget implements StepSequence.Release {
         }
     }
 
-    @Override
-    public void releaseAll() {
+    private void releaseAll() {
         for (Retained r : retained) {
             if (!r.closed) {
                 close(r, false);

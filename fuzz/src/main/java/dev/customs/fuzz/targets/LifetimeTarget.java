@@ -21,7 +21,7 @@ import java.util.function.BiConsumer;
  * arenas join the same sequences through {@link RawArenaSteps}. Afterwards everything is released, in order, and the
  * library's live allocations are back to zero.
  */
-public final class LifetimeTarget implements StepSequence.Release {
+public final class LifetimeTarget {
     private static final int MAX_STEPS = 24;
     private static final int MAX_SIZE = 32;
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
@@ -67,7 +67,8 @@ public final class LifetimeTarget implements StepSequence.Release {
     private LifetimeTarget() {}
 
     public static void fuzzerTestOneInput(FuzzedDataProvider data) {
-        StepSequence.run(data, MAX_STEPS, STEPS, new LifetimeTarget());
+        LifetimeTarget sequence = new LifetimeTarget();
+        StepSequence.run(data, MAX_STEPS, STEPS, sequence, sequence::releaseAll);
     }
 
     private void allocate(FuzzedDataProvider data) {
@@ -174,8 +175,7 @@ public final class LifetimeTarget implements StepSequence.Release {
     }
 
     /** Detaches every sink, closes every buffer and joins every job; then nothing may be left alive. */
-    @Override
-    public void releaseAll() {
+    private void releaseAll() {
         sinks.forEach(this::detach);
         for (Buffer b : buffers) {
             b.buffer.close();

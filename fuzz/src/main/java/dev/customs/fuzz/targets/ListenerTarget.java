@@ -24,7 +24,7 @@ import java.util.function.BiConsumer;
  * context the thread carries the context's name and no {@code ThreadLocal} the context clears survives an upcall.
  * At the end every listener is closed and the library's live allocations are back where they started.
  */
-public final class ListenerTarget implements StepSequence.Release {
+public final class ListenerTarget {
     private static final int MAX_STEPS = 12;
     private static final Duration POST_TIMEOUT = Duration.ofSeconds(10);
     private static final String PREFIX = "customs-fuzz-listener";
@@ -113,7 +113,8 @@ public final class ListenerTarget implements StepSequence.Release {
     private ListenerTarget() {}
 
     public static void fuzzerTestOneInput(FuzzedDataProvider data) {
-        StepSequence.run(data, MAX_STEPS, STEPS, new ListenerTarget());
+        ListenerTarget sequence = new ListenerTarget();
+        StepSequence.run(data, MAX_STEPS, STEPS, sequence, sequence::releaseAll);
     }
 
     private void register(FuzzedDataProvider data) {
@@ -176,8 +177,7 @@ public final class ListenerTarget implements StepSequence.Release {
         expectLive("after closing the " + l);
     }
 
-    @Override
-    public void releaseAll() {
+    private void releaseAll() {
         for (Listener l : listeners) {
             close(l, false);
         }

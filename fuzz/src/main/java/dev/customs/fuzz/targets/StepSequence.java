@@ -10,15 +10,13 @@ import java.util.function.BiConsumer;
  * release is attached to it as suppressed.
  */
 final class StepSequence {
-    /** Releases what a sequence holds and checks nothing was left behind. */
-    interface Release {
-        void releaseAll();
-    }
-
     private StepSequence() {}
 
-    static <T extends Release> void run(FuzzedDataProvider data, int maxSteps,
-            List<BiConsumer<T, FuzzedDataProvider>> steps, T sequence) {
+    /**
+     * @param releaseAll releases what {@code sequence} holds and checks nothing was left behind
+     */
+    static <T> void run(FuzzedDataProvider data, int maxSteps, List<BiConsumer<T, FuzzedDataProvider>> steps,
+            T sequence, Runnable releaseAll) {
         try {
             int n = data.consumeInt(1, maxSteps);
             for (int i = 0; i < n && data.remainingBytes() > 0; i++) {
@@ -26,12 +24,12 @@ final class StepSequence {
             }
         } catch (RuntimeException | Error e) {
             try {
-                sequence.releaseAll();
+                releaseAll.run();
             } catch (RuntimeException | Error r) {
                 e.addSuppressed(r);
             }
             throw e;
         }
-        sequence.releaseAll();
+        releaseAll.run();
     }
 }
