@@ -45,12 +45,14 @@ class CustomsScriptTest {
     }
 
     @Test
-    void missingJdk22SaysWhatToInstall(@TempDir Path tmp) throws Exception {
+    void missingJdk25SaysWhatToInstall(@TempDir Path tmp) throws Exception {
         Path old = fakeJdk(tmp.resolve("jdk-17"), 17);
-        Result r = run(Map.of("CUSTOMS_JDK_DIRS", old.toString()), "doctor");
+        Path eol = fakeJdk(tmp.resolve("jdk-24"), 24);
+        Result r = run(Map.of("CUSTOMS_JDK_DIRS", old + " " + eol), "doctor");
         assertEquals(1, r.exit(), r.output());
-        assertTrue(r.output().contains("no JDK 22 or newer found (FFM is final since Java 22)"), r.output());
+        assertTrue(r.output().contains("no JDK 25 or newer found (Customs builds with --release 25, the LTS)"), r.output());
         assertTrue(r.output().contains(old + " (Java 17)"), r.output());
+        assertTrue(r.output().contains(eol + " (Java 24)"), r.output());
         assertTrue(r.output().contains("Install one, e.g. Temurin 25"), r.output());
     }
 
