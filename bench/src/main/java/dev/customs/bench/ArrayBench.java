@@ -2,7 +2,7 @@ package dev.customs.bench;
 
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.JnaLibraries;
-import dev.customs.pinning.CustomsArrayCalls;
+import dev.customs.pinning.specimen.CustomsArrayCalls;
 import dev.customs.pinning.Handoff;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;

@@ -1,6 +1,6 @@
 package dev.customs.bench;
 
-import dev.customs.bindings.LibraryLoader;
+import dev.customs.loader.LibraryLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

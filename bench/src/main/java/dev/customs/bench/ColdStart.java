@@ -1,7 +1,7 @@
 package dev.customs.bench;
 
 import dev.customs.api.Customs;
-import dev.customs.bindings.LibraryLoader;
+import dev.customs.loader.LibraryLoader;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.JnaLibraries;
 import java.lang.reflect.Method;

@@ -1,8 +1,9 @@
 package dev.customs.bench;
 
+import dev.customs.api.CustomsGuards;
 import dev.customs.api.ItemCallback;
 import dev.customs.api.ThreadCallback;
-import dev.customs.api.UpcallGuard;
+import dev.customs.callbacks.UpcallGuard;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
 import dev.customs.bindings.ffm.customs_thread_cb;
@@ -40,7 +41,7 @@ public class UpcallBench {
     static final int NATIVE_CALLS = 65_536;
 
     final CustomsLibrary jna = JnaLibraries.direct();
-    final UpcallGuard guard = new UpcallGuard();
+    final UpcallGuard guard = CustomsGuards.guard();
     final ItemCallback item = (index, value) -> 0;
     final ThreadCallback call = (thread, c) -> 0;
     final int[] jnaItems = new int[ITEMS];
@@ -66,8 +67,8 @@ public class UpcallBench {
     public void setUp() throws ReflectiveOperationException {
         arena = Arena.ofShared();
         items = arena.allocate(4L * ITEMS);
-        ItemCallback guardedItem = guard.guardItems(item);
-        ThreadCallback guardedCall = guard.guardThreads(call);
+        ItemCallback guardedItem = CustomsGuards.items(guard, item);
+        ThreadCallback guardedCall = CustomsGuards.threads(guard, call);
         itemRaw = customs_item_cb.allocate((user, index, value) -> item.onItem(index, value), arena);
         itemGuarded = customs_item_cb.allocate((user, index, value) -> guardedItem.onItem(index, value), arena);
         MethodHandle target = MethodHandles.lookup().findStatic(UpcallBench.class, "zero",

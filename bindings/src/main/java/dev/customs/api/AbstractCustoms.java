@@ -1,6 +1,8 @@
 package dev.customs.api;
 
-import dev.customs.bindings.LibraryLoader;
+import dev.customs.callbacks.UpcallGuard;
+
+import dev.customs.loader.LibraryLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -169,9 +171,9 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
     public final int forEach(int[] items, ItemCallback callback) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(callback, "callback");
-        UpcallGuard guard = new UpcallGuard();
+        UpcallGuard guard = CustomsGuards.guard();
         int status = forEach0(items,
-                guard.guardItems((index, item) -> Customs.callbackStatus(callback.onItem(index, item))));
+                CustomsGuards.items(guard, (index, item) -> Customs.callbackStatus(callback.onItem(index, item))));
         guard.rethrowIfAny();
         return check("customs_for_each", status, null);
     }
@@ -181,9 +183,9 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         Checks.between("threads", threads, 1, MAX_THREADS);
         Checks.between("callsPerThread", callsPerThread, 0, Integer.MAX_VALUE);
         Objects.requireNonNull(callback, "callback");
-        UpcallGuard guard = new UpcallGuard();
+        UpcallGuard guard = CustomsGuards.guard();
         int status = runThreads0(threads, callsPerThread,
-                guard.guardThreads((thread, call) -> Customs.callbackStatus(callback.onCall(thread, call))));
+                CustomsGuards.threads(guard, (thread, call) -> Customs.callbackStatus(callback.onCall(thread, call))));
         guard.rethrowIfAny();
         return check("customs_run_threads", status, threads + " threads");
     }
@@ -192,9 +194,9 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
     public final AsyncJob startAsync(int value, int delayMillis, AsyncCallback callback) {
         Checks.between("delayMillis", delayMillis, 0, MAX_ASYNC_DELAY_MILLIS);
         Objects.requireNonNull(callback, "callback");
-        UpcallGuard guard = new UpcallGuard();
+        UpcallGuard guard = CustomsGuards.guard();
         AsyncCompletion completion = new AsyncCompletion();
-        AsyncJob job = startAsync0(value, delayMillis, completion.signalling(guard.guardAsync(callback)), guard,
+        AsyncJob job = startAsync0(value, delayMillis, completion.signalling(CustomsGuards.async(guard, callback)), guard,
                 completion);
         completion.started(job);
         return job;

@@ -1,5 +1,7 @@
 package dev.customs.api;
 
+import dev.customs.callbacks.UpcallGuard;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

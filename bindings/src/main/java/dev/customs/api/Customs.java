@@ -39,7 +39,7 @@ public interface Customs {
      * The backend of that name.
      *
      * @throws IllegalArgumentException for a name not in {@link #BACKENDS}
-     * @throws dev.customs.bindings.LibraryLoadException when libcustoms cannot be loaded
+     * @throws dev.customs.loader.LibraryLoadException when libcustoms cannot be loaded
      */
     static Customs open(String backend) {
         return switch (backend) {

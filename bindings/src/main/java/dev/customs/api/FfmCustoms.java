@@ -1,5 +1,7 @@
 package dev.customs.api;
 
+import dev.customs.callbacks.UpcallGuard;
+
 import static dev.customs.bindings.ffm.customs_h.C_POINTER;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;

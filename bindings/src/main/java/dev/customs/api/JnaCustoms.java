@@ -1,5 +1,7 @@
 package dev.customs.api;
 
+import dev.customs.callbacks.UpcallGuard;
+
 import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;

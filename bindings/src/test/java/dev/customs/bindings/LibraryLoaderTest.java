@@ -1,5 +1,8 @@
 package dev.customs.bindings;
 
+import dev.customs.loader.LibraryLoader;
+import dev.customs.loader.LibraryLoadException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,5 @@
 package dev.customs.callbacks;
 
-import com.sun.jna.Callback;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Objects;
@@ -76,14 +75,17 @@ public final class CallbackRegistration<T> implements AutoCloseable {
         }
     }
 
-    /** Registers {@code callback} and holds it strongly until {@link #close()} has unregistered it. */
-    public static <C extends Callback, T> CallbackRegistration<T> jna(C callback, Register<? super C, T> register,
-            Unregister<T> unregister) {
-        Objects.requireNonNull(callback, "callback");
-        Objects.requireNonNull(register, "register");
+    /**
+     * Takes ownership of an upcall that C already holds through {@code registration}: {@code upcall} (the object that
+     * keeps the upcall alive, such as a JNA {@code Callback}) is held strongly until {@link #close()} has unregistered,
+     * then {@code freeUpcall} runs. For backends other than FFM; {@code dev.customs.jna.JnaCallbacks} uses it.
+     */
+    public static <T> CallbackRegistration<T> holding(T registration, Unregister<T> unregister, Object upcall,
+            Runnable freeUpcall) {
         Objects.requireNonNull(unregister, "unregister");
-        T registration = register.register(callback);
-        return new CallbackRegistration<>(registration, unregister, callback, () -> {});
+        Objects.requireNonNull(upcall, "upcall");
+        Objects.requireNonNull(freeUpcall, "freeUpcall");
+        return new CallbackRegistration<>(registration, unregister, upcall, freeUpcall);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.customs.callbacks;
 
-import dev.customs.api.ThreadCallback;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,9 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * <p>Use it only for callbacks that C calls from threads it creates (the header says which): on a Java thread, such
- * as the caller of a synchronous iteration, it would rename that thread. {@link #wrapThreads} and {@link #wrapEvents}
- * wrap libcustoms' callback types; in an upcall of your own, call {@link #enter()} first and {@link #exit()} in a
- * {@code finally}.
+ * as the caller of a synchronous iteration, it would rename that thread. In an upcall, call {@link #enter()} first and
+ * {@link #exit()} in a {@code finally}.
  *
  * <p>What no context can do, and why (see callbacks/README.md, "Thread attachment"):
  * <ul>
@@ -33,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       thread throws {@code IllegalThreadStateException}. On JNA a {@code CallbackThreadInitializer} chooses it.</li>
  *   <li>Where an escaping exception goes: neither backend consults the thread's handler. FFM prints the stack trace
  *       and ends the JVM; JNA hands it to its own {@code Callback.UncaughtExceptionHandler}. The place for failures is
- *       an {@link dev.customs.api.UpcallGuard}, which keeps them for the Java caller.</li>
+ *       an {@link dev.customs.callbacks.UpcallGuard}, which keeps them for the Java caller.</li>
  *   <li>Removing every {@code ThreadLocal}: Java has no API for another thread's or all of one's own thread-locals
  *       (only reflection into {@code java.lang.Thread}, closed by the module system). Name the ones your callbacks
  *       set, or pass per-call state through the callback's arguments instead.</li>
@@ -90,32 +88,6 @@ public final class NativeThreadContext {
     /** How many threads this context has named so far. */
     public int threadsPrepared() {
         return threadsPrepared.get();
-    }
-
-    /** {@code callback}, run inside this context. Guard it as well: a context catches nothing. */
-    public ThreadCallback wrapThreads(ThreadCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        return (thread, call) -> {
-            enter();
-            try {
-                return callback.onCall(thread, call);
-            } finally {
-                exit();
-            }
-        };
-    }
-
-    /** {@code callback}, run inside this context. Guard it as well: a context catches nothing. */
-    public EventCallback wrapEvents(EventCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        return event -> {
-            enter();
-            try {
-                return callback.onEvent(event);
-            } finally {
-                exit();
-            }
-        };
     }
 
     /** Builds a {@link NativeThreadContext}. */

@@ -42,7 +42,8 @@ import java.util.stream.Stream;
 final class JazzerRun {
     /** Java packages whose coverage guides the fuzzer: the code under test, not the targets' own oracles. */
     static final String INSTRUMENT = String.join(":", "dev.customs.api.**", "dev.customs.bindings.**",
-            "dev.customs.pinning.**", "dev.customs.lifetime.**", "dev.customs.callbacks.**", "com.sun.jna.**");
+            "dev.customs.loader.**", "dev.customs.pinning.**", "dev.customs.lifetime.**", "dev.customs.callbacks.**",
+            "dev.customs.jna.**", "com.sun.jna.**");
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final Duration GRACE = Duration.ofSeconds(90);
     private static final AtomicInteger RUNS = new AtomicInteger();

@@ -5,10 +5,10 @@ import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What every handoff shares: argument checks, the rules, the copy protocol and its counters, exception passing. */
-abstract class CountingHandoff<P> implements ArrayHandoff<P> {
+public abstract class CountingHandoff<P> implements ArrayHandoff<P> {
     /** Copies between a Java array region and a handoff's staging memory, in one direction. */
     @FunctionalInterface
-    interface Copy {
+    protected interface Copy {
         void copy(byte[] array, int offset, int length);
     }
 
@@ -18,7 +18,7 @@ abstract class CountingHandoff<P> implements ArrayHandoff<P> {
     private final LongAdder copiesIn = new LongAdder();
     private final LongAdder writeBacks = new LongAdder();
 
-    CountingHandoff(Handoff way, String backend, boolean zeroCopy) {
+    protected CountingHandoff(Handoff way, String backend, boolean zeroCopy) {
         this.way = way;
         this.backend = backend;
         this.zeroCopy = zeroCopy;
@@ -58,7 +58,7 @@ abstract class CountingHandoff<P> implements ArrayHandoff<P> {
     }
 
     /** Arguments already checked: makes the pointer, runs {@code call}, copies back as {@code access} says. */
-    abstract <R> R handOver(byte[] array, int offset, int length, Access access, NativeCall<P, R> call)
+    protected abstract <R> R handOver(byte[] array, int offset, int length, Access access, NativeCall<P, R> call)
             throws Throwable;
 
     /**
@@ -66,7 +66,7 @@ abstract class CountingHandoff<P> implements ArrayHandoff<P> {
      * {@code drain} it once, after the call returned normally, if C wrote it. Staging memory that is not filled must
      * already be zeroed.
      */
-    final <R> R throughCopy(P pointer, Copy fill, Copy drain, byte[] array, int offset, int length, Access access,
+    protected final <R> R throughCopy(P pointer, Copy fill, Copy drain, byte[] array, int offset, int length, Access access,
                             NativeCall<P, R> call) throws Throwable {
         if (access.readsInput()) {
             fill.copy(array, offset, length);

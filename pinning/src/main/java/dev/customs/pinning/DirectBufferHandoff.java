@@ -11,16 +11,16 @@ import java.util.function.Function;
  * directly. A direct buffer is zeroed on allocation and freed by the GC, so staging through one per call is dearer
  * than a confined arena; it is here so that every way is tested alike.
  */
-final class DirectBufferHandoff<P> extends CountingHandoff<P> {
+public final class DirectBufferHandoff<P> extends CountingHandoff<P> {
     private final Function<ByteBuffer, P> address;
 
-    DirectBufferHandoff(String backend, Function<ByteBuffer, P> address) {
+    public DirectBufferHandoff(String backend, Function<ByteBuffer, P> address) {
         super(Handoff.DIRECT_BUFFER, backend, false);
         this.address = address;
     }
 
     @Override
-    <R> R handOver(byte[] array, int offset, int length, Access access, NativeCall<P, R> call) throws Throwable {
+    protected <R> R handOver(byte[] array, int offset, int length, Access access, NativeCall<P, R> call) throws Throwable {
         ByteBuffer staging = ByteBuffer.allocateDirect(Math.max(1, length));
         try {
             return throughCopy(address.apply(staging), (a, from, n) -> staging.put(0, a, from, n),

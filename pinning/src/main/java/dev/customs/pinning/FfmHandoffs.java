@@ -36,7 +36,7 @@ public final class FfmHandoffs {
         }
 
         @Override
-        <R> R handOver(byte[] array, int offset, int length, Access access, NativeCall<MemorySegment, R> call)
+        protected <R> R handOver(byte[] array, int offset, int length, Access access, NativeCall<MemorySegment, R> call)
                 throws Throwable {
             return call.call(MemorySegment.ofArray(array).asSlice(offset, length));
         }
@@ -49,7 +49,7 @@ public final class FfmHandoffs {
         }
 
         @Override
-        <R> R handOver(byte[] array, int offset, int length, Access access, NativeCall<MemorySegment, R> call)
+        protected <R> R handOver(byte[] array, int offset, int length, Access access, NativeCall<MemorySegment, R> call)
                 throws Throwable {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment copy = arena.allocate(Math.max(1, length)).asSlice(0, length); // zeroed

@@ -9,7 +9,7 @@ import dev.customs.api.Sample;
 import dev.customs.api.Sink;
 import dev.customs.api.Status;
 import dev.customs.api.StatusException;
-import dev.customs.callbacks.EventListener;
+import dev.customs.callbacks.specimen.EventListener;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,8 +1,9 @@
 package dev.customs.stress;
 
+import dev.customs.api.CustomsGuards;
 import dev.customs.api.Customs;
 import dev.customs.api.ThreadCallback;
-import dev.customs.api.UpcallGuard;
+import dev.customs.callbacks.UpcallGuard;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,8 +80,8 @@ public final class UpcallStress {
             }
             return 0;
         };
-        UpcallGuard guard = new UpcallGuard();
-        ThreadCallback guarded = guard.guardThreads(body);
+        UpcallGuard guard = CustomsGuards.guard();
+        ThreadCallback guarded = CustomsGuards.threads(guard, body);
         long planned = faults.planned(threads, callsPerThread);
 
         long start = System.nanoTime();

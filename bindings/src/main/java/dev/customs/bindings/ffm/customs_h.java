@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * The functions, enum constants and macros of {@code native/include/customs.h}, bound with FFM: one downcall handle
- * per function, looked up in libcustoms through {@link dev.customs.bindings.LibraryLoader}. The C layouts
+ * per function, looked up in libcustoms through {@link dev.customs.loader.LibraryLoader}. The C layouts
  * ({@code C_INT}, {@code C_POINTER}, ...) are inherited from {@link customs_h$shared}.
  *
  * <p>Kept by hand in the shape jextract generates; see bindings/README.md. Two deliberate departures from
@@ -45,7 +45,7 @@ public final class customs_h extends customs_h$shared {
 
     // Where jextract would write libraryLookup(System.mapLibraryName("customs"), ...).or(loaderLookup()).or(defaultLookup()):
     // the project's one loader, so the FFM and JNA backends always open the same file.
-    static final SymbolLookup SYMBOL_LOOKUP = dev.customs.bindings.LibraryLoader.shared().lookup();
+    static final SymbolLookup SYMBOL_LOOKUP = dev.customs.loader.LibraryLoader.shared().lookup();
 
     // ---- errno (added by hand: jextract has no notion of captured call state) ---------------------------------------
 

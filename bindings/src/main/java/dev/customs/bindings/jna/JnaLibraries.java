@@ -3,7 +3,7 @@ package dev.customs.bindings.jna;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
-import dev.customs.bindings.LibraryLoader;
+import dev.customs.loader.LibraryLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 

@@ -3,8 +3,8 @@ package dev.customs.fuzz.targets;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import dev.customs.api.Customs;
 import dev.customs.bindings.ffm.customs_h;
-import dev.customs.callbacks.EventCallback;
-import dev.customs.callbacks.EventListener;
+import dev.customs.callbacks.specimen.EventCallback;
+import dev.customs.callbacks.specimen.EventListener;
 import dev.customs.callbacks.NativeThreadContext;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
@@ -76,8 +76,8 @@ public final class ListenerTarget {
             this.inContext = inContext;
             EventCallback callback = this::onEvent;
             if (inContext) {
-                callback = NativeThreadContext.named(PREFIX).clearAfterEachUpcall(LAST_EVENT).build()
-                        .wrapEvents(callback);
+                callback = EventListener.inContext(NativeThreadContext.named(PREFIX).clearAfterEachUpcall(LAST_EVENT).build(),
+                        callback);
             }
             this.listener = EventListener.register(customs, callback);
         }

@@ -1,6 +1,6 @@
 package dev.customs.fuzz.targets;
 
-import dev.customs.bindings.LibraryLoader;
+import dev.customs.loader.LibraryLoader;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.customs.api.RecordInfo;
 import dev.customs.api.Status;
-import dev.customs.bindings.LibraryLoader;
+import dev.customs.loader.LibraryLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.zip.CRC32;

@@ -4,7 +4,7 @@ import dev.customs.api.Customs;
 import dev.customs.api.JnaCustoms;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
-import dev.customs.pinning.CustomsArrayCalls;
+import dev.customs.pinning.specimen.CustomsArrayCalls;
 import dev.customs.pinning.Handoff;
 import java.util.Arrays;
 import java.util.Random;

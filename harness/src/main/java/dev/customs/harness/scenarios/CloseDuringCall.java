@@ -7,7 +7,7 @@ import dev.customs.bindings.ffm.customs_item_cb;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
 import dev.customs.lifetime.OtherThread;
-import dev.customs.lifetime.specimens.JnaMemoryClosedDuringCall;
+import dev.customs.lifetime.specimen.JnaMemoryClosedDuringCall;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;

@@ -1,12 +1,13 @@
 package dev.customs.harness.scenarios;
 
+import dev.customs.api.CustomsGuards;
 import dev.customs.api.Customs;
 import dev.customs.api.ErrnoException;
 import dev.customs.api.Status;
 import dev.customs.api.StatusException;
-import dev.customs.api.UpcallGuard;
+import dev.customs.callbacks.UpcallGuard;
 import dev.customs.callbacks.ExceptionStatus;
-import dev.customs.callbacks.RawCallbacks;
+import dev.customs.callbacks.specimen.RawCallbacks;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
 import java.util.Arrays;
@@ -30,8 +31,8 @@ public final class ExceptionsToStatus extends Scenario {
         r.columns();
         r.row("C's status when item 30 throws", Customs.CALLBACK_THREW + " after 3 calls", c -> {
             AtomicInteger calls = new AtomicInteger();
-            UpcallGuard guard = new UpcallGuard();
-            int status = RawCallbacks.forEach(c, FIVE, guard.guardItems((i, v) -> {
+            UpcallGuard guard = CustomsGuards.guard();
+            int status = RawCallbacks.forEach(c, FIVE, CustomsGuards.items(guard, (i, v) -> {
                 calls.incrementAndGet();
                 if (v == 30) {
                     throw new IllegalStateException("item 30 rejected");
@@ -79,12 +80,12 @@ public final class ExceptionsToStatus extends Scenario {
         r.row("OutOfMemoryError in an upcall", "OutOfMemoryError: simulated", c -> c.forEach(FIVE, (i, v) -> {
             throw new OutOfMemoryError("simulated");
         }));
-        r.say("Java -> C: ExceptionStatus.CUSTOMS gives C a status per exception type; Customs.check turns it back.");
+        r.say("Java -> C: CustomsGuards.STATUSES gives C a status per exception type; Customs.check turns it back.");
         for (Throwable t : new Throwable[] {new NullPointerException("no item"),
                 new IndexOutOfBoundsException("index 9"), new IllegalArgumentException("bad item"),
                 new IllegalStateException("closed"), new OutOfMemoryError("simulated"),
                 new TimeoutException("too slow")}) {
-            Status status = Status.fromCode(ExceptionStatus.CUSTOMS.statusOf(t));
+            Status status = Status.fromCode(CustomsGuards.STATUSES.statusOf(t));
             r.rowContaining(t.getClass().getSimpleName() + " -> C -> Java", "StatusException: customs_for_each: "
                     + status.cName() + " (" + status.code() + ")", c -> c.check("customs_for_each",
                     throughC(c, t), null));
@@ -104,8 +105,8 @@ public final class ExceptionsToStatus extends Scenario {
             return "each came back as itself";
         });
         r.row("ErrnoException -> C -> Java", Customs.CALLBACK_THREW + ", then ErrnoException ENOENT", c -> {
-            UpcallGuard guard = ExceptionStatus.CUSTOMS.guard();
-            int status = RawCallbacks.forEach(c, FIVE, guard.guardItems((i, v) -> (int) c.fileSize("/no/such/file")));
+            UpcallGuard guard = CustomsGuards.STATUSES.guard();
+            int status = RawCallbacks.forEach(c, FIVE, CustomsGuards.items(guard, (i, v) -> (int) c.fileSize("/no/such/file")));
             return status + ", then " + (guard.takeFailure() instanceof ErrnoException e
                     ? "ErrnoException " + e.errnoName() : "something else");
         });
@@ -116,8 +117,8 @@ public final class ExceptionsToStatus extends Scenario {
 
     /** The status C returned when a callback guarded by {@link ExceptionStatus#CUSTOMS} threw {@code t}. */
     private static int throughC(Customs c, Throwable t) {
-        UpcallGuard guard = ExceptionStatus.CUSTOMS.guard();
-        int status = RawCallbacks.forEach(c, FIVE, guard.guardItems((i, v) -> {
+        UpcallGuard guard = CustomsGuards.STATUSES.guard();
+        int status = RawCallbacks.forEach(c, FIVE, CustomsGuards.items(guard, (i, v) -> {
             throw sneaky(t);
         }));
         guard.takeFailure();

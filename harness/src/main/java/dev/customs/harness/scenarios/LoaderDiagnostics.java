@@ -1,7 +1,7 @@
 package dev.customs.harness.scenarios;
 
-import dev.customs.bindings.LibraryLoadException;
-import dev.customs.bindings.LibraryLoader;
+import dev.customs.loader.LibraryLoadException;
+import dev.customs.loader.LibraryLoader;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
 import java.io.IOException;

@@ -6,9 +6,9 @@ import dev.customs.api.NativeBuffer;
 import dev.customs.api.Sink;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
-import dev.customs.lifetime.CustomsSinks;
+import dev.customs.lifetime.specimen.CustomsSinks;
 import dev.customs.lifetime.RetainedMemory;
-import dev.customs.lifetime.specimens.FreedBeforeDetach;
+import dev.customs.lifetime.specimen.FreedBeforeDetach;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 

@@ -1,13 +1,14 @@
 package dev.customs.harness.scenarios;
 
+import dev.customs.api.CustomsGuards;
 import static dev.customs.harness.Report.ffmOrJna;
 
 import com.sun.jna.CallbackThreadInitializer;
 import dev.customs.api.Customs;
-import dev.customs.callbacks.EventCallback;
-import dev.customs.callbacks.EventListener;
+import dev.customs.callbacks.specimen.EventCallback;
+import dev.customs.callbacks.specimen.EventListener;
 import dev.customs.callbacks.NativeThreadContext;
-import dev.customs.callbacks.ThreadProbe;
+import dev.customs.callbacks.specimen.ThreadProbe;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class ThreadAttachment extends Scenario {
                         NativeThreadContext context = NativeThreadContext.named("decoder").contextClassLoader(loader)
                                 .uncaughtExceptionHandler(handler).build();
                         Set<String> seen = ConcurrentHashMap.newKeySet();
-                        c.runThreads(3, 2, context.wrapThreads((t, i) -> {
+                        c.runThreads(3, 2, CustomsGuards.inContext(context, (t, i) -> {
                             Thread me = Thread.currentThread();
                             seen.add(me.getName().replaceAll("[0-9]+", "N") + ", loader and handler "
                                     + (me.getContextClassLoader() == loader && me.getUncaughtExceptionHandler()
@@ -110,7 +111,7 @@ public final class ThreadAttachment extends Scenario {
             return 0;
         };
         try (EventListener listener = EventListener.register(c, context == null ? handler
-                : context.wrapEvents(handler))) {
+                : EventListener.inContext(context, handler))) {
             listener.post(1, WAIT);
             listener.post(2, WAIT);
         }

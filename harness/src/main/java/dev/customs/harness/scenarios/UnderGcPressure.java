@@ -3,7 +3,7 @@ package dev.customs.harness.scenarios;
 import dev.customs.api.Customs;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
-import dev.customs.pinning.GcPressure;
+import dev.customs.pinning.specimen.GcPressure;
 import dev.customs.pinning.Handoff;
 import java.time.Duration;
 import java.util.ArrayList;

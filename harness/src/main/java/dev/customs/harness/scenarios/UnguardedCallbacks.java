@@ -2,7 +2,7 @@ package dev.customs.harness.scenarios;
 
 import static dev.customs.harness.Report.ffmOrJna;
 
-import dev.customs.callbacks.hazards.Hazard;
+import dev.customs.callbacks.specimen.hazards.Hazard;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,8 +1,8 @@
 package dev.customs.harness.scenarios;
 
 import dev.customs.api.AsyncJob;
-import dev.customs.callbacks.EventListener;
-import dev.customs.callbacks.hazards.Hazard;
+import dev.customs.callbacks.specimen.EventListener;
+import dev.customs.callbacks.specimen.hazards.Hazard;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
 import java.time.Duration;

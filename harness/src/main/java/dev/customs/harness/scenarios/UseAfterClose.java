@@ -8,7 +8,7 @@ import dev.customs.api.NativeBuffer;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
-import dev.customs.lifetime.specimens.JnaMemoryReadAfterClose;
+import dev.customs.lifetime.specimen.JnaMemoryReadAfterClose;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
