@@ -818,6 +818,38 @@ static void test_async(void) {
     CHECK(customs_live_allocations() == 0);
 }
 
+/* The job's own callback joins and waits on its job: join refuses (it would wait for itself), wait runs out. */
+typedef struct self_join {
+    _Atomic(customs_async *) job;
+    int32_t join_status;
+    int32_t wait_status;
+} self_join;
+
+static int32_t join_own_job(void *user, int32_t value) {
+    self_join *sj = user;
+    customs_async *job = atomic_load(&sj->job);
+    int32_t result = 0;
+    sj->join_status = customs_async_join(job, &result, 1000);
+    sj->wait_status = customs_async_wait(job, 20);
+    return value;
+}
+
+static void test_async_from_its_own_callback(void) {
+    self_join sj = {.join_status = 99, .wait_status = 99};
+    customs_async *job = NULL;
+    /* The delay lets job_out be stored before the callback reads it. */
+    CHECK(customs_async_start(join_own_job, &sj, 3, 100, &job) == CUSTOMS_OK);
+    atomic_store(&sj.job, job);
+    /* Waiting first, so that no join has begun while the callback waits (that wait would be refused). */
+    CHECK(customs_async_wait(job, 5000) == CUSTOMS_OK);
+    int32_t result = 0;
+    CHECK(customs_async_join(job, &result, 5000) == CUSTOMS_OK);
+    CHECK(result == 3);
+    CHECK(sj.join_status == CUSTOMS_E_STATE);
+    CHECK(sj.wait_status == CUSTOMS_E_TIMEOUT);
+    CHECK(customs_live_allocations() == 0);
+}
+
 /* ---- a registered callback ---- */
 
 typedef struct listener_state {
@@ -1042,6 +1074,7 @@ int main(void) {
     test_run_threads();
     test_stress_threads();
     test_async();
+    test_async_from_its_own_callback();
     test_listener();
     test_sink();
     test_layout();
