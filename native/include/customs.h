@@ -22,7 +22,15 @@
  *    a pointer past the return of the call, except customs_sink_attach and customs_listener_register
  *    (see there).
  *    What the library allocates is counted by customs_live_allocations until freed.
- *  - Threading: functions without shared state are safe from any thread at once.
+ *  - Threading: functions without shared state are safe from any thread at once. The objects with a
+ *    lifecycle (async jobs, listeners, sinks) may be used from several threads at once, teardown included:
+ *    a teardown (customs_async_join, customs_listener_unregister, customs_sink_detach) waits for the calls
+ *    already inside the object to leave, and a call that starts once the teardown has begun is refused with
+ *    CUSTOMS_E_STATE; the library never dereferences a pointer to an object it has freed. native/README.md
+ *    gives the outcome of every pair of concurrent calls on one object. Using a pointer after its teardown
+ *    returned CUSTOMS_OK is still the caller's error: the address may by then belong to a new object.
+ *  - Every wait is bounded: by a timeout_ms argument (CUSTOMS_E_TIMEOUT when it runs out), or by design
+ *    (the comment says by what).
  */
 #ifndef CUSTOMS_H
 #define CUSTOMS_H
@@ -135,7 +143,8 @@ CUSTOMS_API int64_t customs_sum_i32(const int32_t *values, size_t count);
  * terminating NUL are written, the result is always NUL-terminated when cap > 0, and the
  * return value is the length the full greeting needs, not counting the NUL. A return value
  * >= cap means the output was truncated; call again with a larger buffer.
- * name is NUL-terminated UTF-8 and is copied byte for byte.
+ * name is NUL-terminated UTF-8 and is copied byte for byte. name may overlap out, for example
+ * to greet in place: the result is as if name were copied before anything is written.
  * Ownership: name and out are caller-owned, used only during the call.
  * Threading: any thread. Calls back: no.
  * Errors: CUSTOMS_E_NULL if name is NULL, or if out is NULL and cap > 0.
@@ -204,11 +213,14 @@ CUSTOMS_API int32_t customs_sample_scale(customs_sample *sample, double factor);
 
 /**
  * The size in bytes of the regular file at path, reporting failure through errno as POSIX
- * functions do.
+ * functions do. Only regular files have a size here: a device (/dev/null), FIFO or socket is
+ * refused, and so is a file on procfs or sysfs (/proc, /sys), whose size stat(2) reports as 0 or
+ * 4096 whatever reading it would give.
  * Ownership: path is caller-owned, used only during the call.
  * Threading: any thread (errno is thread-local). Calls back: no.
  * Errors: returns -1 and sets errno: EINVAL if path is NULL, EISDIR if path is a directory,
- * otherwise what stat(2) sets (ENOENT, EACCES, ENOTDIR, ...). errno is meaningful only when
+ * EINVAL if it is neither a directory nor a regular file, or is on procfs or sysfs; otherwise
+ * what stat(2) sets (ENOENT, EACCES, ENOTDIR, ...). errno is meaningful only when
  * the result is -1.
  */
 CUSTOMS_API int64_t customs_file_size(const char *path);
@@ -285,6 +297,9 @@ typedef int32_t (*customs_thread_cb)(void *user, int32_t thread_index, int32_t c
  * Ownership: user is passed through; the library keeps nothing after return.
  * Threading: the callback runs on threads created here, concurrently; none outlives the call.
  * Calls back: yes, from foreign threads. Must not be linked as a critical call.
+ * Bounded by design: the joins wait for at most nthreads * calls_per_thread callbacks, and for
+ * nothing else. A callback that never returns holds this call, since returning earlier would
+ * leave a thread inside cb after cb's owner may have freed it.
  * Errors: CUSTOMS_E_NULL if cb is NULL; CUSTOMS_E_RANGE unless 1 <= nthreads <=
  * CUSTOMS_MAX_THREADS and calls_per_thread >= 0; CUSTOMS_E_THREAD if a thread could not be
  * created (the threads already started are joined first); otherwise 0 or the first
@@ -313,6 +328,7 @@ typedef struct customs_tally {
  * keeps nothing after return.
  * Threading: the callback runs on threads created here, concurrently; none outlives the call.
  * Calls back: yes, from foreign threads. Must not be linked as a critical call.
+ * Bounded by design, as customs_run_threads: by the callbacks themselves.
  * Errors: CUSTOMS_E_NULL if cb or out is NULL; CUSTOMS_E_RANGE unless 1 <= nthreads <=
  * CUSTOMS_MAX_THREADS and calls_per_thread >= 0 (*out is zeroed for both); CUSTOMS_E_THREAD if
  * a thread could not be created: the threads already started still make all their calls and are
@@ -332,7 +348,7 @@ typedef struct customs_async customs_async;
  * Starts one pthread that sleeps delay_ms milliseconds, then calls cb(user, value) once and
  * records its return. The call returns at once: the callback runs after it has returned.
  * Ownership: *job_out receives a library-allocated job (one live allocation) that the caller
- * must pass to customs_async_join exactly once. cb and user must stay valid until then.
+ * must pass to customs_async_join until it returns CUSTOMS_OK. cb and user must stay valid until then.
  * Threading: the callback runs on a thread created here. Calls back: yes, asynchronously.
  * Errors: CUSTOMS_E_NULL if cb or job_out is NULL; CUSTOMS_E_RANGE unless 0 <= delay_ms <=
  * CUSTOMS_MAX_ASYNC_DELAY_MS; CUSTOMS_E_NOMEM; CUSTOMS_E_THREAD. On error *job_out is set to NULL (when not NULL).
@@ -341,23 +357,30 @@ CUSTOMS_API int32_t customs_async_start(customs_async_cb cb, void *user, int32_t
 
 /**
  * Waits at most timeout_ms milliseconds for the job's callback to have returned.
- * Ownership: job stays owned by the caller. Threading: any thread, one waiter at a time.
+ * Ownership: job stays owned by the caller. Threading: any thread, several at once, also while
+ * another thread is inside customs_async_join (which waits for this call to leave).
  * Calls back: no.
- * Errors: CUSTOMS_E_NULL if job is NULL; CUSTOMS_E_RANGE if timeout_ms < 0;
- * CUSTOMS_E_TIMEOUT if the callback has not returned in time; otherwise CUSTOMS_OK.
+ * Errors: CUSTOMS_E_NULL if job is NULL; CUSTOMS_E_RANGE if timeout_ms < 0; CUSTOMS_E_STATE if
+ * the job is being joined or has been joined; CUSTOMS_E_TIMEOUT if the callback has not returned
+ * in time; otherwise CUSTOMS_OK.
  */
 CUSTOMS_API int32_t customs_async_wait(customs_async *job, int32_t timeout_ms);
 
 /**
- * Joins the job's thread (blocking until the callback has returned), stores the callback's
- * result in *result_out (when not NULL) and frees the job.
- * Ownership: takes ownership of job; it must not be used afterwards. After this returns, the
- * library no longer holds cb or user.
- * Threading: any thread except the job's own. Calls back: no.
- * Errors: CUSTOMS_E_NULL if job is NULL; CUSTOMS_E_STATE (and the job is not freed) when called from
- * the job's own thread, i.e. from inside its callback; otherwise CUSTOMS_OK.
+ * Waits at most timeout_ms milliseconds for the job's callback to have returned and for the
+ * customs_async_wait calls inside the job to leave, then joins the job's thread, stores the
+ * callback's result in *result_out (when not NULL) and frees the job.
+ * Ownership: on CUSTOMS_OK takes ownership of job; it must not be used afterwards, and the library
+ * no longer holds cb or user. On any error nothing is freed and the job stays as it was: join it
+ * again later.
+ * Threading: any thread except the job's own. Once it has begun, customs_async_wait and another
+ * customs_async_join on the job return CUSTOMS_E_STATE. Calls back: no.
+ * Errors: CUSTOMS_E_NULL if job is NULL; CUSTOMS_E_RANGE if timeout_ms < 0; CUSTOMS_E_STATE when
+ * called from the job's own thread (inside its callback), while another join of it is running, or
+ * after it was joined; CUSTOMS_E_TIMEOUT if the callback has not returned in time; otherwise
+ * CUSTOMS_OK.
  */
-CUSTOMS_API int32_t customs_async_join(customs_async *job, int32_t *result_out);
+CUSTOMS_API int32_t customs_async_join(customs_async *job, int32_t *result_out, int32_t timeout_ms);
 
 /** Called on a listener's own thread for each event posted; customs_listener_post returns its status. */
 typedef int32_t (*customs_event_cb)(void *user, int32_t event);
@@ -368,8 +391,8 @@ typedef struct customs_listener customs_listener;
 /**
  * Registers cb: starts one thread that lives until customs_listener_unregister and calls
  * cb(user, event) for every event posted, one event at a time, always on that same thread.
- * Ownership: the library RETAINS cb and user until customs_listener_unregister returns: the
- * caller must keep both valid until then, across calls. *listener_out receives a
+ * Ownership: the library RETAINS cb and user until customs_listener_unregister returns
+ * CUSTOMS_OK: the caller must keep both valid until then, across calls. *listener_out receives a
  * library-allocated listener (one live allocation).
  * Threading: cb runs on the listener's own thread, never on a caller's. Calls back: yes, from
  * one foreign thread, across calls (see customs_listener_post).
@@ -383,27 +406,36 @@ CUSTOMS_API int32_t customs_listener_register(customs_event_cb cb, void *user, c
  * return; returns cb's status. Posts are serialised: a post first waits, within the same
  * timeout, until no earlier event is pending or running.
  * Ownership: none.
- * Threading: any thread except the listener's own. Calls back: yes, on the listener's thread,
- * before this returns (unless it times out). Must not be linked as a critical call.
+ * Threading: any thread except the listener's own, several at once, also while another thread is
+ * inside customs_listener_unregister (which waits for this call to leave). Calls back: yes, on the
+ * listener's thread, before this returns (unless it times out). Must not be linked as a critical
+ * call.
  * Errors: CUSTOMS_E_NULL if listener is NULL; CUSTOMS_E_RANGE if timeout_ms < 0;
  * CUSTOMS_E_STATE when called from the listener's own thread (inside cb), which would wait for
- * itself; CUSTOMS_E_TIMEOUT if cb has not returned in time: an event already handed over is
+ * itself, or once unregistering has begun and the event was not yet handed over (it is never
+ * delivered); CUSTOMS_E_TIMEOUT if cb has not returned in time: an event already handed over is
  * still delivered, and its status is dropped.
  */
 CUSTOMS_API int32_t customs_listener_post(customs_listener *listener, int32_t event, int32_t timeout_ms);
 
 /**
- * Unregisters: lets an event already handed over finish, stops and joins the listener's thread,
- * and frees the listener.
- * Ownership: takes ownership of listener; it must not be used afterwards. After this returns
- * the library never calls cb again and holds neither cb nor user: only then may the caller
- * release them.
- * Threading: any thread except the listener's own. Calls back: only to finish an event already
- * handed over.
- * Errors: CUSTOMS_E_NULL if listener is NULL; CUSTOMS_E_STATE (and nothing is freed) when
- * called from the listener's own thread, i.e. from inside cb; otherwise CUSTOMS_OK.
+ * Unregisters: stops the listener taking new events, waits at most timeout_ms milliseconds for an
+ * event already handed over to finish and for the posts inside the listener to leave, joins the
+ * listener's thread and frees the listener.
+ * Ownership: on CUSTOMS_OK takes ownership of listener; it must not be used afterwards, the
+ * library never calls cb again and holds neither cb nor user: only then may the caller release
+ * them. On any error nothing is freed and the library still holds cb and user; after
+ * CUSTOMS_E_TIMEOUT the listener stays stopping (posts return CUSTOMS_E_STATE): unregister again
+ * to finish.
+ * Threading: any thread except the listener's own, also while posts are in flight on other
+ * threads. Calls back: only to finish an event already handed over.
+ * Errors: CUSTOMS_E_NULL if listener is NULL; CUSTOMS_E_RANGE if timeout_ms < 0; CUSTOMS_E_STATE
+ * when called from the listener's own thread (inside cb), while another unregister of it is
+ * running, or after it was unregistered; CUSTOMS_E_TIMEOUT if the event in progress has not
+ * finished in time (this bounds a wait cycle such as cb joining an async job whose callback
+ * unregisters this listener); otherwise CUSTOMS_OK.
  */
-CUSTOMS_API int32_t customs_listener_unregister(customs_listener *listener);
+CUSTOMS_API int32_t customs_listener_unregister(customs_listener *listener, int32_t timeout_ms);
 
 /* ---------------------------------------------------------------------------------- */
 /* 8. A retained pointer                                                               */
@@ -417,7 +449,8 @@ typedef struct customs_sink customs_sink;
  * Ownership: the library RETAINS buf until customs_sink_detach returns: the caller must keep
  * the memory alive and unmoved until then (the one exception to the header's ownership
  * convention). *sink_out receives a library-allocated sink (one live allocation).
- * Threading: a sink may be used from any thread; calls on one sink are serialised.
+ * Threading: a sink may be used from any thread; calls on one sink are serialised, and
+ * customs_sink_detach may race writes (see there).
  * Calls back: no.
  * Errors: CUSTOMS_E_NULL if buf or sink_out is NULL; CUSTOMS_E_RANGE if cap is 0;
  * CUSTOMS_E_NOMEM. On error *sink_out is set to NULL (when not NULL).
@@ -429,8 +462,9 @@ CUSTOMS_API int32_t customs_sink_attach(uint8_t *buf, size_t cap, customs_sink *
  * nothing is written.
  * Ownership: data is caller-owned, read only during the call; writes go to the retained buf.
  * Threading: see customs_sink_attach. Calls back: no.
- * Errors: CUSTOMS_E_NULL if sink is NULL, or data is NULL and len > 0; CUSTOMS_E_RANGE if the
- * bytes do not fit in what is left of the buffer.
+ * Errors: CUSTOMS_E_NULL if sink is NULL, or data is NULL and len > 0; CUSTOMS_E_STATE (nothing
+ * written) once the sink is being detached or has been detached; CUSTOMS_E_RANGE if the bytes do
+ * not fit in what is left of the buffer.
  */
 CUSTOMS_API int32_t customs_sink_write(customs_sink *sink, const uint8_t *data, size_t len);
 
@@ -438,8 +472,11 @@ CUSTOMS_API int32_t customs_sink_write(customs_sink *sink, const uint8_t *data, 
  * Detaches and frees the sink; stores the number of bytes written into *written_out (when
  * not NULL). After it returns the library no longer touches buf.
  * Ownership: takes ownership of sink; it must not be used afterwards.
- * Threading: see customs_sink_attach. Calls back: no.
- * Errors: CUSTOMS_E_NULL if sink is NULL; otherwise CUSTOMS_OK.
+ * Threading: see customs_sink_attach. Writes already inside finish first (and are counted);
+ * writes that start once the detach has begun return CUSTOMS_E_STATE. Bounded by design: a write
+ * holds the sink only to copy at most cap bytes. Calls back: no.
+ * Errors: CUSTOMS_E_NULL if sink is NULL; CUSTOMS_E_STATE (nothing done) while another detach of
+ * it is running, or after it was detached; otherwise CUSTOMS_OK.
  */
 CUSTOMS_API int32_t customs_sink_detach(customs_sink *sink, size_t *written_out);
 

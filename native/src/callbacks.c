@@ -79,6 +79,7 @@ int32_t customs_run_threads(int32_t nthreads, int32_t calls_per_thread, customs_
 /* ---- customs_async_* ---- */
 
 struct customs_async {
+    customs_handle handle; /* first: the public pointer is the registry's handle */
     customs_async_cb cb;
     void *user;
     int32_t value;
@@ -120,6 +121,9 @@ int32_t customs_async_start(customs_async_cb cb, void *user, int32_t value, int3
     if (delay_ms < 0 || delay_ms > CUSTOMS_MAX_ASYNC_DELAY_MS) {
         return CUSTOMS_E_RANGE;
     }
+    if (customs_internal_handles_ready() != CUSTOMS_OK) {
+        return CUSTOMS_E_NOMEM;
+    }
     customs_async *job = customs_internal_alloc(sizeof *job);
     if (job == NULL) {
         return CUSTOMS_E_NOMEM;
@@ -135,8 +139,20 @@ int32_t customs_async_start(customs_async_cb cb, void *user, int32_t value, int3
         customs_internal_free(job);
         return started;
     }
+    customs_internal_handle_add(&job->handle, CUSTOMS_KIND_ASYNC);
     *job_out = job;
     return CUSTOMS_OK;
+}
+
+/* Waits on the job's condition until done or the deadline; returns done. Needs job->mutex. */
+static int wait_done(customs_async *job, const struct timespec *deadline) {
+    /* Loop: a wake-up can be spurious, and only ETIMEDOUT means the time is up. */
+    while (!job->done) {
+        if (pthread_cond_timedwait(&job->cond, &job->mutex, deadline) == ETIMEDOUT) {
+            break;
+        }
+    }
+    return job->done;
 }
 
 int32_t customs_async_wait(customs_async *job, int32_t timeout_ms) {
@@ -146,28 +162,44 @@ int32_t customs_async_wait(customs_async *job, int32_t timeout_ms) {
     if (timeout_ms < 0) {
         return CUSTOMS_E_RANGE;
     }
+    customs_handle *h = customs_internal_handle_enter(job, CUSTOMS_KIND_ASYNC);
+    if (h == NULL) {
+        return CUSTOMS_E_STATE; /* joined, or being joined */
+    }
     struct timespec deadline = customs_internal_deadline(timeout_ms);
     pthread_mutex_lock(&job->mutex);
-    /* Loop: a wake-up can be spurious, and only ETIMEDOUT means the time is up. */
-    while (!job->done) {
-        if (pthread_cond_timedwait(&job->cond, &job->mutex, &deadline) == ETIMEDOUT) {
-            break;
-        }
-    }
-    int done = job->done;
+    int done = wait_done(job, &deadline);
     pthread_mutex_unlock(&job->mutex);
+    customs_internal_handle_leave(h);
     return done ? CUSTOMS_OK : CUSTOMS_E_TIMEOUT;
 }
 
-int32_t customs_async_join(customs_async *job, int32_t *result_out) {
+int32_t customs_async_join(customs_async *job, int32_t *result_out, int32_t timeout_ms) {
     if (job == NULL) {
         return CUSTOMS_E_NULL;
     }
-    /* Joining from the job's own thread (inside its callback) would deadlock, and freeing
-     * the job there would pull it from under the running thread: refuse instead. */
-    if (pthread_equal(pthread_self(), job->thread)) {
+    if (timeout_ms < 0) {
+        return CUSTOMS_E_RANGE;
+    }
+    /* Joining from the job's own thread (inside its callback) would wait for itself, and freeing the job there would
+     * pull it from under the running thread: refuse, before the join begins, so that no other call sees it begin. */
+    if (customs_internal_handle_owned_by(job, CUSTOMS_KIND_ASYNC, offsetof(customs_async, thread))) {
         return CUSTOMS_E_STATE;
     }
+    customs_handle *h = customs_internal_handle_close(job, CUSTOMS_KIND_ASYNC);
+    if (h == NULL) {
+        return CUSTOMS_E_STATE; /* joined already, or another join is running */
+    }
+    struct timespec deadline = customs_internal_deadline(timeout_ms);
+    pthread_mutex_lock(&job->mutex);
+    int done = wait_done(job, &deadline);
+    pthread_mutex_unlock(&job->mutex);
+    /* A wait still inside was woken by done and leaves at once. */
+    if (!done || customs_internal_handle_quiesce(h, &deadline) != CUSTOMS_OK) {
+        customs_internal_handle_reopen(h); /* nothing changed: the job stays waitable and joinable */
+        return CUSTOMS_E_TIMEOUT;
+    }
+    /* The thread set done as its last act on the job, so this join does not wait for the callback. */
     customs_internal_thread_join(job->thread, &job->mutex, &job->cond);
     if (result_out != NULL) {
         *result_out = job->result;

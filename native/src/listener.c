@@ -10,6 +10,7 @@
 #include "internal.h"
 
 struct customs_listener {
+    customs_handle handle; /* first: the public pointer is the registry's handle */
     customs_event_cb cb;
     void *user;
     pthread_t thread;
@@ -19,7 +20,8 @@ struct customs_listener {
     int posting;     /* a post is between handing over its event and reading its status */
     int has_event;   /* an event is handed over and not yet taken by the thread */
     int running;     /* the thread is inside cb */
-    int stopping;    /* unregister has begun: the thread exits once no event is pending */
+    int stopping;    /* unregister has begun: no new event is taken, the thread exits once none is pending */
+    int exited;      /* the thread has left its loop and touches nothing more */
     int32_t event;
     int32_t status;  /* cb's status for the event numbered done */
     uint64_t posted; /* events handed over so far */
@@ -47,6 +49,8 @@ static void *listener_main(void *arg) {
         l->done++;
         pthread_cond_broadcast(&l->cond);
     }
+    l->exited = 1;
+    pthread_cond_broadcast(&l->cond);
     pthread_mutex_unlock(&l->mutex);
     return NULL;
 }
@@ -58,6 +62,9 @@ int32_t customs_listener_register(customs_event_cb cb, void *user, customs_liste
     if (cb == NULL || listener_out == NULL) {
         return CUSTOMS_E_NULL;
     }
+    if (customs_internal_handles_ready() != CUSTOMS_OK) {
+        return CUSTOMS_E_NOMEM;
+    }
     customs_listener *l = customs_internal_alloc(sizeof *l);
     if (l == NULL) {
         return CUSTOMS_E_NOMEM;
@@ -68,6 +75,7 @@ int32_t customs_listener_register(customs_event_cb cb, void *user, customs_liste
         customs_internal_free(l);
         return started;
     }
+    customs_internal_handle_add(&l->handle, CUSTOMS_KIND_LISTENER);
     *listener_out = l;
     return CUSTOMS_OK;
 }
@@ -77,26 +85,25 @@ static int wait_until(customs_listener *l, const struct timespec *deadline) {
     return pthread_cond_timedwait(&l->cond, &l->mutex, deadline) == ETIMEDOUT ? ETIMEDOUT : 0;
 }
 
-int32_t customs_listener_post(customs_listener *listener, int32_t event, int32_t timeout_ms) {
-    if (listener == NULL) {
-        return CUSTOMS_E_NULL;
-    }
-    if (timeout_ms < 0) {
-        return CUSTOMS_E_RANGE;
-    }
-    if (pthread_equal(pthread_self(), listener->thread)) {
+/* The body of customs_listener_post, on a listener counted in (so it cannot be freed under this call). */
+static int32_t post_entered(customs_listener *l, int32_t event, int32_t timeout_ms) {
+    if (pthread_equal(pthread_self(), l->thread)) {
         return CUSTOMS_E_STATE;
     }
     struct timespec deadline = customs_internal_deadline(timeout_ms);
-    customs_listener *l = listener;
     pthread_mutex_lock(&l->mutex);
     /* Serialise: wait until no other post is in progress and no earlier event is pending or running. Each loop
-     * re-checks its condition, since a wake-up can be spurious; only ETIMEDOUT means the time is up. */
-    while (l->posting || l->has_event || l->running) {
-        if (wait_until(l, &deadline) == ETIMEDOUT && (l->posting || l->has_event || l->running)) {
+     * re-checks its condition, since a wake-up can be spurious; only ETIMEDOUT means the time is up. Once unregister
+     * has begun, no new event is handed over: the thread may already have exited. */
+    while (!l->stopping && (l->posting || l->has_event || l->running)) {
+        if (wait_until(l, &deadline) == ETIMEDOUT && !l->stopping && (l->posting || l->has_event || l->running)) {
             pthread_mutex_unlock(&l->mutex);
             return CUSTOMS_E_TIMEOUT;
         }
+    }
+    if (l->stopping) {
+        pthread_mutex_unlock(&l->mutex);
+        return CUSTOMS_E_STATE;
     }
     l->posting = 1;
     l->event = event;
@@ -104,6 +111,7 @@ int32_t customs_listener_post(customs_listener *listener, int32_t event, int32_t
     uint64_t mine = ++l->posted;
     pthread_cond_broadcast(&l->cond);
     int32_t result = CUSTOMS_OK;
+    /* The thread delivers a pending event before it exits, even when stopping, so this wait ends with the event. */
     while (l->done < mine) {
         if (wait_until(l, &deadline) == ETIMEDOUT && l->done < mine) {
             result = CUSTOMS_E_TIMEOUT;
@@ -120,19 +128,59 @@ int32_t customs_listener_post(customs_listener *listener, int32_t event, int32_t
     return result;
 }
 
-int32_t customs_listener_unregister(customs_listener *listener) {
+int32_t customs_listener_post(customs_listener *listener, int32_t event, int32_t timeout_ms) {
     if (listener == NULL) {
         return CUSTOMS_E_NULL;
     }
-    /* From inside cb, joining would wait for this very thread, and freeing would pull the listener from under it. */
-    if (pthread_equal(pthread_self(), listener->thread)) {
+    if (timeout_ms < 0) {
+        return CUSTOMS_E_RANGE;
+    }
+    customs_handle *h = customs_internal_handle_enter(listener, CUSTOMS_KIND_LISTENER);
+    if (h == NULL) {
+        return CUSTOMS_E_STATE; /* unregistered, or being unregistered */
+    }
+    int32_t result = post_entered(listener, event, timeout_ms);
+    customs_internal_handle_leave(h);
+    return result;
+}
+
+int32_t customs_listener_unregister(customs_listener *listener, int32_t timeout_ms) {
+    if (listener == NULL) {
+        return CUSTOMS_E_NULL;
+    }
+    if (timeout_ms < 0) {
+        return CUSTOMS_E_RANGE;
+    }
+    /* From inside cb, waiting would wait for this very thread, and freeing would pull the listener from under it:
+     * refuse, before the unregister begins, so that no other call sees it begin. */
+    if (customs_internal_handle_owned_by(listener, CUSTOMS_KIND_LISTENER, offsetof(customs_listener, thread))) {
         return CUSTOMS_E_STATE;
     }
-    pthread_mutex_lock(&listener->mutex);
-    listener->stopping = 1;
-    pthread_cond_broadcast(&listener->cond);
-    pthread_mutex_unlock(&listener->mutex);
-    customs_internal_thread_join(listener->thread, &listener->mutex, &listener->cond);
-    customs_internal_free(listener);
+    customs_handle *h = customs_internal_handle_close(listener, CUSTOMS_KIND_LISTENER);
+    if (h == NULL) {
+        return CUSTOMS_E_STATE; /* unregistered already, or another unregister is running */
+    }
+    customs_listener *l = listener;
+    struct timespec deadline = customs_internal_deadline(timeout_ms);
+    pthread_mutex_lock(&l->mutex);
+    l->stopping = 1;
+    pthread_cond_broadcast(&l->cond);
+    /* The thread finishes an event already handed over (its cb may take any time), then exits. */
+    while (!l->exited) {
+        if (wait_until(l, &deadline) == ETIMEDOUT && !l->exited) {
+            pthread_mutex_unlock(&l->mutex);
+            customs_internal_handle_reopen(h); /* still stopping: posts are refused; unregister again to finish */
+            return CUSTOMS_E_TIMEOUT;
+        }
+    }
+    pthread_mutex_unlock(&l->mutex);
+    /* Posts still inside have their event delivered or see stopping, and leave at once. */
+    if (customs_internal_handle_quiesce(h, &deadline) != CUSTOMS_OK) {
+        customs_internal_handle_reopen(h);
+        return CUSTOMS_E_TIMEOUT;
+    }
+    /* The thread set exited as its last act on the listener, so this join does not wait for cb. */
+    customs_internal_thread_join(l->thread, &l->mutex, &l->cond);
+    customs_internal_free(l);
     return CUSTOMS_OK;
 }

@@ -9,12 +9,8 @@
 static const char greet_prefix[] = "Hello, ";
 static const char greet_suffix[] = "!";
 
-/* Copies what fits of src into out[*pos .. cap - 1), leaving room for the NUL. */
-static void put_clipped(char *out, size_t cap, size_t *pos, const char *src, size_t n) {
-    size_t room = cap - 1 - *pos;
-    size_t take = n < room ? n : room;
-    memcpy(out + *pos, src, take);
-    *pos += take;
+static size_t min_size(size_t a, size_t b) {
+    return a < b ? a : b;
 }
 
 int64_t customs_greet(const char *name, char *out, size_t cap) {
@@ -27,11 +23,17 @@ int64_t customs_greet(const char *name, char *out, size_t cap) {
     /* A name is an object in memory, so this sum cannot overflow size_t on LP64. */
     size_t needed = prefix_len + name_len + suffix_len;
     if (cap > 0) {
-        size_t pos = 0;
-        put_clipped(out, cap, &pos, greet_prefix, prefix_len);
-        put_clipped(out, cap, &pos, name, name_len);
-        put_clipped(out, cap, &pos, greet_suffix, suffix_len);
-        out[pos] = '\0';
+        size_t room = cap - 1; /* bytes before the NUL */
+        /* name may overlap out (the header allows it): move the name into place first, with memmove, before the
+         * prefix and suffix overwrite what may be its source bytes. */
+        size_t name_at = min_size(prefix_len, room);
+        size_t name_take = min_size(name_len, room - name_at);
+        memmove(out + name_at, name, name_take);
+        memcpy(out, greet_prefix, name_at);
+        size_t pos = name_at + name_take;
+        size_t suffix_take = min_size(suffix_len, room - pos);
+        memcpy(out + pos, greet_suffix, suffix_take);
+        out[pos + suffix_take] = '\0';
     }
     return (int64_t)needed;
 }

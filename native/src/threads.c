@@ -9,8 +9,8 @@
 #include "customs.h"
 #include "internal.h"
 
-/* A condition variable on CLOCK_MONOTONIC, so a wall-clock jump cannot stretch a wait; 0 on success. */
-static int cond_init_monotonic(pthread_cond_t *cond) {
+/* A wall-clock jump cannot stretch a wait on CLOCK_MONOTONIC. */
+int customs_internal_cond_init(pthread_cond_t *cond) {
     pthread_condattr_t attr;
     if (pthread_condattr_init(&attr) != 0) {
         return -1;
@@ -29,7 +29,7 @@ int32_t customs_internal_thread_start(pthread_t *thread, pthread_mutex_t *mutex,
     if (pthread_mutex_init(mutex, NULL) != 0) {
         return CUSTOMS_E_NOMEM;
     }
-    if (cond_init_monotonic(cond) != 0) {
+    if (customs_internal_cond_init(cond) != 0) {
         pthread_mutex_destroy(mutex);
         return CUSTOMS_E_NOMEM;
     }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "customs.h"
@@ -118,6 +119,29 @@ static void test_greet(void) {
     CHECK(strcmp(out, "Hello, !") == 0);
     CHECK(customs_greet("Zo\xc3\xab", out, sizeof out) == 12);
     CHECK(strcmp(out, "Hello, Zo\xc3\xab!") == 0);
+    /* name may overlap out: greeting in place, and from further along the same buffer. */
+    strcpy(out, "Bob");
+    CHECK(customs_greet(out, out, sizeof out) == 11);
+    CHECK(strcmp(out, "Hello, Bob!") == 0);
+    strcpy(out, "Alexandra");
+    CHECK(customs_greet(out, out, 12) == 17);
+    CHECK(strcmp(out, "Hello, Alex") == 0);
+    memset(out, 0, sizeof out);
+    strcpy(out + 12, "Bob");
+    CHECK(customs_greet(out + 12, out, sizeof out) == 11);
+    CHECK(strcmp(out, "Hello, Bob!") == 0);
+    strcpy(out, "Zed");
+    CHECK(customs_greet(out, out + 2, sizeof out - 2) == 11);
+    CHECK(strcmp(out + 2, "Hello, Zed!") == 0);
+    /* The name's bytes and their place in the greeting overlap, to the left and to the right. */
+    memset(out, 0, sizeof out);
+    strcpy(out + 4, "Bobby");
+    CHECK(customs_greet(out + 4, out, sizeof out) == 13);
+    CHECK(strcmp(out, "Hello, Bobby!") == 0);
+    memset(out, 0, sizeof out);
+    strcpy(out + 8, "Bobby");
+    CHECK(customs_greet(out + 8, out, sizeof out) == 13);
+    CHECK(strcmp(out, "Hello, Bobby!") == 0);
     CHECK(customs_greet(NULL, out, sizeof out) == CUSTOMS_E_NULL);
     CHECK(customs_greet(NULL, NULL, 0) == CUSTOMS_E_NULL);
     CHECK(customs_greet("Bob", NULL, 5) == CUSTOMS_E_NULL);
@@ -233,6 +257,29 @@ static void test_file_size(void) {
     errno = 0;
     CHECK(customs_file_size(NULL) == -1);
     CHECK(errno == EINVAL);
+    /* Only regular files have a size: a character device (stat says 0), a FIFO, and procfs and sysfs files (stat
+     * says 0 or 4096 whatever they hold) are refused. */
+    static const char *not_regular[] = {"/dev/null", "/proc/self/status", "/proc/version", "/sys/kernel/uevent_seqnum"};
+    for (size_t i = 0; i < sizeof not_regular / sizeof not_regular[0]; i++) {
+        errno = 0;
+        int64_t size = customs_file_size(not_regular[i]);
+        if (size != -1 || errno != EINVAL) {
+            fprintf(stderr, "customs_file_size(%s) = %lld, errno %d\n", not_regular[i], (long long)size, errno);
+        }
+        CHECK(size == -1 && errno == EINVAL);
+    }
+    char fifo[] = "/tmp/customs_fifo_XXXXXX";
+    int dir_fd = mkstemp(fifo);
+    CHECK(dir_fd >= 0);
+    if (dir_fd >= 0) {
+        close(dir_fd);
+        unlink(fifo);
+        CHECK(mkfifo(fifo, 0600) == 0);
+        errno = 0;
+        CHECK(customs_file_size(fifo) == -1);
+        CHECK(errno == EINVAL);
+        unlink(fifo);
+    }
 }
 
 /* ---- parser ---- */
@@ -735,14 +782,27 @@ static void test_async(void) {
     CHECK(atomic_load(&as.calls) == 1);
     CHECK(as.other_thread);
     int32_t result = 0;
-    CHECK(customs_async_join(job, &result) == CUSTOMS_OK);
+    CHECK(customs_async_join(job, &result, 5000) == CUSTOMS_OK);
     CHECK(result == 42);
+    CHECK(customs_live_allocations() == 0);
+
+    /* A join that runs out of time frees nothing: the job stays waitable and joinable. */
+    CHECK(customs_async_start(async_cb, &as, 5, 300, &job) == CUSTOMS_OK);
+    CHECK(customs_async_join(job, &result, -1) == CUSTOMS_E_RANGE);
+    CHECK(customs_async_join(job, &result, 10) == CUSTOMS_E_TIMEOUT);
+    CHECK(customs_live_allocations() == 1);
+    CHECK(customs_async_wait(job, 5000) == CUSTOMS_OK);
+    CHECK(customs_async_join(job, &result, 5000) == CUSTOMS_OK);
+    CHECK(result == 10);
+    /* A joined job is no longer known: the library refuses it rather than touch freed memory. */
+    CHECK(customs_async_join(job, &result, 0) == CUSTOMS_E_STATE);
+    CHECK(customs_async_wait(job, 0) == CUSTOMS_E_STATE);
     CHECK(customs_live_allocations() == 0);
 
     /* Join without waiting, and without wanting the result. */
     CHECK(customs_async_start(async_cb, &as, 1, 0, &job) == CUSTOMS_OK);
-    CHECK(customs_async_join(job, NULL) == CUSTOMS_OK);
-    CHECK(atomic_load(&as.calls) == 2);
+    CHECK(customs_async_join(job, NULL, 5000) == CUSTOMS_OK);
+    CHECK(atomic_load(&as.calls) == 3);
     CHECK(customs_live_allocations() == 0);
 
     job = (customs_async *)&as;
@@ -754,7 +814,39 @@ static void test_async(void) {
     CHECK(job == NULL);
     CHECK(customs_async_start(async_cb, &as, 1, CUSTOMS_MAX_ASYNC_DELAY_MS + 1, &job) == CUSTOMS_E_RANGE);
     CHECK(customs_async_wait(NULL, 0) == CUSTOMS_E_NULL);
-    CHECK(customs_async_join(NULL, &result) == CUSTOMS_E_NULL);
+    CHECK(customs_async_join(NULL, &result, 0) == CUSTOMS_E_NULL);
+    CHECK(customs_live_allocations() == 0);
+}
+
+/* The job's own callback joins and waits on its job: join refuses (it would wait for itself), wait runs out. */
+typedef struct self_join {
+    _Atomic(customs_async *) job;
+    int32_t join_status;
+    int32_t wait_status;
+} self_join;
+
+static int32_t join_own_job(void *user, int32_t value) {
+    self_join *sj = user;
+    customs_async *job = atomic_load(&sj->job);
+    int32_t result = 0;
+    sj->join_status = customs_async_join(job, &result, 1000);
+    sj->wait_status = customs_async_wait(job, 20);
+    return value;
+}
+
+static void test_async_from_its_own_callback(void) {
+    self_join sj = {.join_status = 99, .wait_status = 99};
+    customs_async *job = NULL;
+    /* The delay lets job_out be stored before the callback reads it. */
+    CHECK(customs_async_start(join_own_job, &sj, 3, 100, &job) == CUSTOMS_OK);
+    atomic_store(&sj.job, job);
+    /* Waiting first, so that no join has begun while the callback waits (that wait would be refused). */
+    CHECK(customs_async_wait(job, 5000) == CUSTOMS_OK);
+    int32_t result = 0;
+    CHECK(customs_async_join(job, &result, 5000) == CUSTOMS_OK);
+    CHECK(result == 3);
+    CHECK(sj.join_status == CUSTOMS_E_STATE);
+    CHECK(sj.wait_status == CUSTOMS_E_TIMEOUT);
     CHECK(customs_live_allocations() == 0);
 }
 
@@ -788,7 +880,7 @@ static int32_t on_event(void *user, int32_t event) {
     }
     if (event == 99 && ls->self != NULL) {
         ls->inner_post = customs_listener_post(ls->self, 1, 1000);
-        ls->inner_unregister = customs_listener_unregister(ls->self);
+        ls->inner_unregister = customs_listener_unregister(ls->self, 1000);
     }
     return event * 10;
 }
@@ -822,21 +914,36 @@ static void test_listener(void) {
 
     CHECK(customs_listener_post(l, 1, -1) == CUSTOMS_E_RANGE);
     CHECK(customs_listener_post(NULL, 1, 0) == CUSTOMS_E_NULL);
-    CHECK(customs_listener_unregister(l) == CUSTOMS_OK);
+    CHECK(customs_listener_unregister(l, 5000) == CUSTOMS_OK);
+    CHECK(customs_live_allocations() == 0);
+
+    /* An unregister that runs out of time frees nothing and leaves the listener stopping: its posts are refused,
+     * and a second unregister finishes. The event already handed over is still delivered. */
+    ls.sleep_ms = 300;
+    CHECK(customs_listener_register(on_event, &ls, &l) == CUSTOMS_OK);
+    CHECK(customs_listener_post(l, 8, 0) == CUSTOMS_E_TIMEOUT);
+    CHECK(customs_listener_unregister(l, -1) == CUSTOMS_E_RANGE);
+    CHECK(customs_listener_unregister(l, 10) == CUSTOMS_E_TIMEOUT);
+    CHECK(customs_live_allocations() == 1);
+    CHECK(customs_listener_post(l, 9, 5000) == CUSTOMS_E_STATE);
+    CHECK(customs_listener_unregister(l, 5000) == CUSTOMS_OK);
+    CHECK(atomic_load(&ls.events) == 7);
+    CHECK(customs_listener_unregister(l, 0) == CUSTOMS_E_STATE);
+    CHECK(customs_listener_post(l, 9, 0) == CUSTOMS_E_STATE);
     CHECK(customs_live_allocations() == 0);
 
     /* An event handed over before unregister is still delivered. */
     ls.sleep_ms = 100;
     CHECK(customs_listener_register(on_event, &ls, &l) == CUSTOMS_OK);
     CHECK(customs_listener_post(l, 7, 0) == CUSTOMS_E_TIMEOUT);
-    CHECK(customs_listener_unregister(l) == CUSTOMS_OK);
-    CHECK(atomic_load(&ls.events) == 7);
+    CHECK(customs_listener_unregister(l, 5000) == CUSTOMS_OK);
+    CHECK(atomic_load(&ls.events) == 8);
 
     l = (customs_listener *)&ls;
     CHECK(customs_listener_register(NULL, &ls, &l) == CUSTOMS_E_NULL);
     CHECK(l == NULL);
     CHECK(customs_listener_register(on_event, &ls, NULL) == CUSTOMS_E_NULL);
-    CHECK(customs_listener_unregister(NULL) == CUSTOMS_E_NULL);
+    CHECK(customs_listener_unregister(NULL, 0) == CUSTOMS_E_NULL);
     CHECK(customs_live_allocations() == 0);
 }
 
@@ -862,6 +969,9 @@ static void test_sink(void) {
     CHECK(customs_sink_detach(sink, &written) == CUSTOMS_OK);
     CHECK(written == 8);
     CHECK(customs_live_allocations() == 0);
+    /* A detached sink is no longer known: refused, never touched. */
+    CHECK(customs_sink_write(sink, (const uint8_t *)"!", 1) == CUSTOMS_E_STATE);
+    CHECK(customs_sink_detach(sink, &written) == CUSTOMS_E_STATE);
 
     CHECK(customs_sink_attach(buf, sizeof buf, &sink) == CUSTOMS_OK);
     CHECK(customs_sink_detach(sink, NULL) == CUSTOMS_OK);
@@ -964,6 +1074,7 @@ int main(void) {
     test_run_threads();
     test_stress_threads();
     test_async();
+    test_async_from_its_own_callback();
     test_listener();
     test_sink();
     test_layout();

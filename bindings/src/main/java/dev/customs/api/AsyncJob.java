@@ -56,7 +56,7 @@ public abstract sealed class AsyncJob implements AutoCloseable permits FfmCustom
         if (!joined) {
             long millis = Math.min(Math.max(0, timeout.toMillis()), Integer.MAX_VALUE);
             owner.check("customs_async_wait", wait0((int) millis), "waited " + millis + " ms");
-            result = join0();
+            result = join0((int) millis);
             joined = true;
             failure = guard.takeFailure();
         }
@@ -117,8 +117,12 @@ public abstract sealed class AsyncJob implements AutoCloseable permits FfmCustom
 
     abstract int wait0(int timeoutMillis);
 
-    /** Joins the native job, frees it and then the upcall; returns the callback's result. */
-    abstract int join0();
+    /**
+     * Joins the native job, frees it and then the upcall; returns the callback's result. C waits at most
+     * {@code timeoutMillis} (its callback has returned already, so it does not wait for that); if C times out, it
+     * frees nothing and this throws, leaving the job joinable.
+     */
+    abstract int join0(int timeoutMillis);
 
     abstract boolean released0();
 }

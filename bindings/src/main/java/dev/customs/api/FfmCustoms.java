@@ -397,10 +397,10 @@ public final class FfmCustoms extends AbstractCustoms {
         }
 
         @Override
-        int join0() {
+        int join0(int timeoutMillis) {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment result = arena.allocate(JAVA_INT);
-                owner.check("customs_async_join", customs_h.customs_async_join(job, result), null);
+                owner.check("customs_async_join", customs_h.customs_async_join(job, result, timeoutMillis), null);
                 stubArena.close(); // the native thread has exited: nothing can call the stub any more
                 return result.get(JAVA_INT, 0);
             }

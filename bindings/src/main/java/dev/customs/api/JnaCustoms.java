@@ -354,9 +354,9 @@ public final class JnaCustoms extends AbstractCustoms {
         }
 
         @Override
-        int join0() {
+        int join0(int timeoutMillis) {
             IntByReference result = new IntByReference();
-            owner.check("customs_async_join", owner.lib.customs_async_join(job, result), null);
+            owner.check("customs_async_join", owner.lib.customs_async_join(job, result, timeoutMillis), null);
             callback = null; // the native thread has exited: JNA may free the trampoline once this is collected
             return result.getValue();
         }

@@ -1488,7 +1488,8 @@ public final class customs_h extends customs_h$shared {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             customs_h.C_INT,
             customs_h.C_POINTER,
-            customs_h.C_POINTER
+            customs_h.C_POINTER,
+            customs_h.C_INT
         );
 
         public static final MemorySegment ADDR = customs_h.findOrThrow("customs_async_join");
@@ -1499,7 +1500,7 @@ public final class customs_h extends customs_h$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t customs_async_join(customs_async *job, int32_t *result_out)
+     * int32_t customs_async_join(customs_async *job, int32_t *result_out, int32_t timeout_ms)
      * }
      */
     public static FunctionDescriptor customs_async_join$descriptor() {
@@ -1509,7 +1510,7 @@ public final class customs_h extends customs_h$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t customs_async_join(customs_async *job, int32_t *result_out)
+     * int32_t customs_async_join(customs_async *job, int32_t *result_out, int32_t timeout_ms)
      * }
      */
     public static MethodHandle customs_async_join$handle() {
@@ -1519,7 +1520,7 @@ public final class customs_h extends customs_h$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t customs_async_join(customs_async *job, int32_t *result_out)
+     * int32_t customs_async_join(customs_async *job, int32_t *result_out, int32_t timeout_ms)
      * }
      */
     public static MemorySegment customs_async_join$address() {
@@ -1528,16 +1529,16 @@ public final class customs_h extends customs_h$shared {
 
     /**
      * {@snippet lang=c :
-     * int32_t customs_async_join(customs_async *job, int32_t *result_out)
+     * int32_t customs_async_join(customs_async *job, int32_t *result_out, int32_t timeout_ms)
      * }
      */
-    public static int customs_async_join(MemorySegment job, MemorySegment result_out) {
+    public static int customs_async_join(MemorySegment job, MemorySegment result_out, int timeout_ms) {
         var mh$ = customs_async_join.HANDLE;
         try {
             if (TRACE_DOWNCALLS) {
-                traceDowncall("customs_async_join", job, result_out);
+                traceDowncall("customs_async_join", job, result_out, timeout_ms);
             }
-            return (int)mh$.invokeExact(job, result_out);
+            return (int)mh$.invokeExact(job, result_out, timeout_ms);
         } catch (RuntimeException | Error e) {
             throw e; // the one deliberate deviation from jextract's output here: FFM's own exceptions pass through unchanged
         } catch (Throwable ex$) {
@@ -1672,7 +1673,8 @@ public final class customs_h extends customs_h$shared {
     private static class customs_listener_unregister {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             customs_h.C_INT,
-            customs_h.C_POINTER
+            customs_h.C_POINTER,
+            customs_h.C_INT
         );
 
         public static final MemorySegment ADDR = customs_h.findOrThrow("customs_listener_unregister");
@@ -1683,7 +1685,7 @@ public final class customs_h extends customs_h$shared {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t customs_listener_unregister(customs_listener *listener)
+     * int32_t customs_listener_unregister(customs_listener *listener, int32_t timeout_ms)
      * }
      */
     public static FunctionDescriptor customs_listener_unregister$descriptor() {
@@ -1693,7 +1695,7 @@ public final class customs_h extends customs_h$shared {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t customs_listener_unregister(customs_listener *listener)
+     * int32_t customs_listener_unregister(customs_listener *listener, int32_t timeout_ms)
      * }
      */
     public static MethodHandle customs_listener_unregister$handle() {
@@ -1703,7 +1705,7 @@ public final class customs_h extends customs_h$shared {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t customs_listener_unregister(customs_listener *listener)
+     * int32_t customs_listener_unregister(customs_listener *listener, int32_t timeout_ms)
      * }
      */
     public static MemorySegment customs_listener_unregister$address() {
@@ -1712,16 +1714,16 @@ public final class customs_h extends customs_h$shared {
 
     /**
      * {@snippet lang=c :
-     * int32_t customs_listener_unregister(customs_listener *listener)
+     * int32_t customs_listener_unregister(customs_listener *listener, int32_t timeout_ms)
      * }
      */
-    public static int customs_listener_unregister(MemorySegment listener) {
+    public static int customs_listener_unregister(MemorySegment listener, int timeout_ms) {
         var mh$ = customs_listener_unregister.HANDLE;
         try {
             if (TRACE_DOWNCALLS) {
-                traceDowncall("customs_listener_unregister", listener);
+                traceDowncall("customs_listener_unregister", listener, timeout_ms);
             }
-            return (int)mh$.invokeExact(listener);
+            return (int)mh$.invokeExact(listener, timeout_ms);
         } catch (RuntimeException | Error e) {
             throw e; // the one deliberate deviation from jextract's output here: FFM's own exceptions pass through unchanged
         } catch (Throwable ex$) {

@@ -98,7 +98,7 @@ public final class CustomsDirect implements CustomsLibrary {
     public native int customs_async_wait(Pointer job, int timeoutMs);
 
     @Override
-    public native int customs_async_join(Pointer job, IntByReference resultOut);
+    public native int customs_async_join(Pointer job, IntByReference resultOut, int timeoutMs);
 
     @Override
     public native int customs_listener_register(customs_event_cb cb, Pointer user, PointerByReference listenerOut);
@@ -107,7 +107,7 @@ public final class CustomsDirect implements CustomsLibrary {
     public native int customs_listener_post(Pointer listener, int event, int timeoutMs);
 
     @Override
-    public native int customs_listener_unregister(Pointer listener);
+    public native int customs_listener_unregister(Pointer listener, int timeoutMs);
 
     @Override
     public native int customs_sink_attach(Pointer buf, long cap, PointerByReference sinkOut);

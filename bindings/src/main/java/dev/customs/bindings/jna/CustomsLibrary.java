@@ -72,14 +72,14 @@ public interface CustomsLibrary extends Library {
 
     int customs_async_wait(Pointer job, int timeoutMs);
 
-    int customs_async_join(Pointer job, IntByReference resultOut);
+    int customs_async_join(Pointer job, IntByReference resultOut, int timeoutMs);
 
-    /** Retains {@code cb} until {@link #customs_listener_unregister} returns: hold it strongly until then. */
+    /** Retains {@code cb} until {@link #customs_listener_unregister} returns 0: hold it strongly until then. */
     int customs_listener_register(customs_event_cb cb, Pointer user, PointerByReference listenerOut);
 
     int customs_listener_post(Pointer listener, int event, int timeoutMs);
 
-    int customs_listener_unregister(Pointer listener);
+    int customs_listener_unregister(Pointer listener, int timeoutMs);
 
     int customs_sink_attach(Pointer buf, long cap, PointerByReference sinkOut);
 

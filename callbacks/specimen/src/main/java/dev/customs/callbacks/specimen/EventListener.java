@@ -39,6 +39,12 @@ public final class EventListener implements AutoCloseable {
         int post(int event, int timeoutMillis);
     }
 
+    /**
+     * How long {@link #close()} lets C wait for an event in progress (and for posts on other threads) to finish
+     * before {@code customs_listener_unregister} gives up with {@code CUSTOMS_E_TIMEOUT}.
+     */
+    public static final Duration UNREGISTER_TIMEOUT = Duration.ofSeconds(10);
+
     private final Customs customs;
     private final UpcallGuard guard;
     private final CallbackRegistration<?> registration;
@@ -92,7 +98,7 @@ public final class EventListener implements AutoCloseable {
                     }
                 },
                 listener -> customs.check("customs_listener_unregister",
-                        customs_h.customs_listener_unregister(listener), null));
+                        customs_h.customs_listener_unregister(listener, unregisterMillis()), null));
         return new EventListener(customs, guard, registration, (event, timeout) ->
                 registration.call(listener -> customs_h.customs_listener_post(listener, event, timeout)));
     }
@@ -111,10 +117,14 @@ public final class EventListener implements AutoCloseable {
                     customs.check("customs_listener_register", lib.customs_listener_register(cb, null, out), null);
                     return out.getValue();
                 },
-                listener -> customs.check("customs_listener_unregister", lib.customs_listener_unregister(listener),
-                        null));
+                listener -> customs.check("customs_listener_unregister",
+                        lib.customs_listener_unregister(listener, unregisterMillis()), null));
         return new EventListener(customs, guard, registration, (event, timeout) ->
                 registration.call(listener -> lib.customs_listener_post(listener, event, timeout)));
+    }
+
+    private static int unregisterMillis() {
+        return (int) UNREGISTER_TIMEOUT.toMillis();
     }
 
     /**
@@ -122,7 +132,8 @@ public final class EventListener implements AutoCloseable {
      * status, or rethrows what it threw.
      *
      * @throws dev.customs.api.StatusException {@code CUSTOMS_E_TIMEOUT} if the callback has not returned in time
-     *                                         (the event is still delivered later)
+     *                                         (the event is still delivered later); {@code CUSTOMS_E_STATE} after a
+     *                                         {@link #close()} that timed out (C is stopping the listener)
      * @throws IllegalStateException           once the listener is closed
      */
     public int post(int event, Duration timeout) {
@@ -139,10 +150,13 @@ public final class EventListener implements AutoCloseable {
     }
 
     /**
-     * Unregisters (C delivers an event already handed over first), then frees the upcall, then rethrows a throwable
-     * from the callback that no post has delivered.
+     * Unregisters (C delivers an event already handed over first, waiting at most {@link #UNREGISTER_TIMEOUT}), then
+     * frees the upcall, then rethrows a throwable from the callback that no post has delivered.
      *
-     * @throws dev.customs.api.StatusException {@code CUSTOMS_E_STATE} from inside the callback: nothing is released
+     * @throws dev.customs.api.StatusException {@code CUSTOMS_E_STATE} from inside the callback: nothing is released;
+     *                                         {@code CUSTOMS_E_TIMEOUT} if the event in progress has not finished in
+     *                                         time: nothing is released, the listener stops taking events, and
+     *                                         closing again finishes
      */
     @Override
     public void close() {

@@ -26,6 +26,8 @@ import java.lang.ref.WeakReference;
 public final class UpcallFreedEarly {
     /** Long enough for the JNA side to see its callback collected before the job fires. */
     static final int DELAY_MILLIS = 1500;
+    /** customs_async_join is bounded: long enough for the delay, the callback and the crash it shows. */
+    static final int JOIN_TIMEOUT_MILLIS = DELAY_MILLIS + 10_000;
     static final int VALUE = 21;
 
     private UpcallFreedEarly() {}
@@ -51,7 +53,7 @@ public final class UpcallFreedEarly {
         stubArena.close();
         System.out.println("stub arena closed while C still holds the stub");
         MemorySegment result = Arena.global().allocate(ValueLayout.JAVA_INT);
-        customs_h.customs_async_join(jobOut.get(ValueLayout.ADDRESS, 0), result);
+        customs_h.customs_async_join(jobOut.get(ValueLayout.ADDRESS, 0), result, JOIN_TIMEOUT_MILLIS);
         return result.get(ValueLayout.JAVA_INT, 0);
     }
 
@@ -73,7 +75,7 @@ public final class UpcallFreedEarly {
         System.out.println(collected.get() == null ? "callback collected while C still holds it"
                 : "callback NOT collected before the job fired");
         IntByReference result = new IntByReference();
-        lib.customs_async_join(job.getValue(), result);
+        lib.customs_async_join(job.getValue(), result, JOIN_TIMEOUT_MILLIS);
         return result.getValue();
     }
 }
