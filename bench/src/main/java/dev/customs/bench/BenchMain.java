@@ -69,6 +69,10 @@ public final class BenchMain implements Callable<Integer> {
             + " JMH, no native floor): a few minutes.")
     boolean coldStartOnly;
 
+    @Option(names = "--publish", description = "Also copy the table (and charts) into bench/results/, where the"
+            + " README links them: latest.md, or cold-start.md with --cold-start-only.")
+    boolean publish;
+
     @Option(names = "--pairs", paramLabel = "N", description = "Whole-process pairs per command and configuration"
             + " (default: 1 smoke, 7 quick, 21 full).")
     Integer pairs;
@@ -135,6 +139,17 @@ public final class BenchMain implements Callable<Integer> {
                     Files.copy(f, latest.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        }
+
+        if (publish) {
+            Path published = root.resolve("bench").resolve("results");
+            Files.createDirectories(published);
+            Files.copy(md, published.resolve(coldStartOnly ? "cold-start.md" : "latest.md"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            for (String chart : charts) {
+                Files.copy(out.resolve(chart), published.resolve(chart), StandardCopyOption.REPLACE_EXISTING);
+            }
+            log.println("bench: published in " + published);
         }
 
         log.println();
