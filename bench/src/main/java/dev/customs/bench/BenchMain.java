@@ -65,6 +65,18 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--no-cold-start", description = "Skip the cold-start runs.")
     boolean noColdStart;
 
+    @Option(names = "--cold-start-only", description = "Only the cold-start runs and the whole-process pairs (no"
+            + " JMH, no native floor): a few minutes.")
+    boolean coldStartOnly;
+
+    @Option(names = "--publish", description = "Also copy the table (and charts) into bench/results/, where the"
+            + " README links them: latest.md, or cold-start.md with --cold-start-only.")
+    boolean publish;
+
+    @Option(names = "--pairs", paramLabel = "N", description = "Whole-process pairs per command and configuration"
+            + " (default: 1 smoke, 7 quick, 21 full).")
+    Integer pairs;
+
     private final PrintStream log;
 
     BenchMain(PrintStream log) {
@@ -90,43 +102,72 @@ public final class BenchMain implements Callable<Integer> {
         String profile = smoke ? "smoke" : full ? "full" : "quick";
         log.println("bench: profile " + profile + ", results in " + out);
 
-        Map<String, Double> floor = nativeFloor(floorDriver != null ? floorDriver
-                : buildDir.resolve("bin").resolve("customs_floor"));
-
-        log.println("bench: JMH (" + include + ")");
-        Collection<RunResult> runs = new Runner(jmhOptions(library, profile).build()).run();
-        List<Measurement> results = Measurement.from(runs);
+        Map<String, Double> floor = new LinkedHashMap<>();
+        List<Measurement> results = new ArrayList<>();
+        if (!coldStartOnly) {
+            floor = nativeFloor(floorDriver != null ? floorDriver : buildDir.resolve("bin").resolve("customs_floor"));
+            log.println("bench: JMH (" + include + ")");
+            Collection<RunResult> runs = new Runner(jmhOptions(library, profile).build()).run();
+            results = Measurement.from(runs);
+        }
 
         List<ColdStartResult> coldStart = new ArrayList<>();
+        List<PairedTiming> wholeProcesses = new ArrayList<>();
         if (!noColdStart) {
             coldStart = coldStart(library, demoJar != null ? demoJar
                     : root.resolve("harness").resolve("target").resolve("customs-demo.jar"), smoke ? 2 : full ? 15 : 5);
+            wholeProcesses = new WholeProcesses(root.resolve("customs"),
+                    Path.of(System.getProperty("java.home"), "bin", "java"), out, log)
+                    .run(pairs != null ? pairs : smoke ? 1 : full ? 21 : 7);
         }
 
         List<Ratio> ratios = Ratio.headline(Measurement.byKey(results), floor);
         List<String> charts = new ArrayList<>();
-        addIfPresent(charts, Charts.perCall(results, floor, out));
-        addIfPresent(charts, Charts.bySize(results, "array", out));
+        if (!results.isEmpty()) {
+            addIfPresent(charts, Charts.perCall(results, floor, out));
+            addIfPresent(charts, Charts.bySize(results, "array", out));
+        }
         String environment = environment(profile);
         Path md = out.resolve("results.md");
         Files.writeString(md, MarkdownReport.render("Customs benchmarks", environment, ratios, results, floor,
-                coldStart, charts));
+                coldStart, wholeProcesses, charts));
         if (latest != null) {
             Files.createDirectories(latest);
             try (var files = Files.list(out)) {
-                for (Path f : files.filter(f -> !f.toString().endsWith(".jsa")).toList()) {
+                for (Path f : files.filter(f -> Files.isRegularFile(f) && !f.toString().endsWith(".jsa")
+                        && !f.toString().endsWith(".aot")).toList()) {
                     Files.copy(f, latest.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
 
+        if (publish) {
+            Path published = root.resolve("bench").resolve("results");
+            Files.createDirectories(published);
+            Files.copy(md, published.resolve(coldStartOnly ? "cold-start.md" : "latest.md"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            for (String chart : charts) {
+                Files.copy(out.resolve(chart), published.resolve(chart), StandardCopyOption.REPLACE_EXISTING);
+            }
+            log.println("bench: published in " + published);
+        }
+
         log.println();
-        for (Ratio r : ratios) {
+        for (Ratio r : results.isEmpty() ? List.<Ratio>of() : ratios) {
             log.printf("  %-50s %8s  %s%n", r.name(), MarkdownReport.fmt(r.value()),
                     r.target() == null ? "" : "target <= " + MarkdownReport.fmt(r.target()) + ": " + r.verdict());
         }
+        for (PairedTiming w : wholeProcesses) {
+            log.printf("  %-42s %-13s %6s ms = %5s x hello-world (%s ms; pairs %s-%s)%s%n", w.command(),
+                    w.configuration(), MarkdownReport.fmt(w.commandMedian()), MarkdownReport.fmt(w.ratio()),
+                    MarkdownReport.fmt(w.helloMedian()), MarkdownReport.fmt(w.ratioLowest()),
+                    MarkdownReport.fmt(w.ratioHighest()), w.target() == null ? ""
+                            : "  target <= " + MarkdownReport.fmt(w.target()) + ": " + w.verdict());
+        }
         log.println();
-        log.println("bench: JMH JSON   " + out.resolve("jmh.json"));
+        if (!coldStartOnly) {
+            log.println("bench: JMH JSON   " + out.resolve("jmh.json"));
+        }
         log.println("bench: table      " + md);
         charts.forEach(c -> log.println("bench: chart      " + out.resolve(c)));
         if (latest != null) {
@@ -181,7 +222,11 @@ public final class BenchMain implements Callable<Integer> {
         return floor;
     }
 
-    /** Child JVMs without and with an AppCDS archive: ColdStart's own lines, then time to the first demo result. */
+    /**
+     * Child JVMs without class-data sharing of their own, with an AppCDS archive (the fallback) and with JDK 25's AOT
+     * cache: ColdStart's own lines, then time to the first demo result. Archive and cache each come from a training
+     * run of the same program.
+     */
     private List<ColdStartResult> coldStart(Path library, Path demo, int repeats)
             throws IOException, InterruptedException {
         log.println("bench: cold start, " + repeats + " child JVMs per configuration");
@@ -189,36 +234,51 @@ public final class BenchMain implements Callable<Integer> {
         String classPath = System.getProperty("java.class.path");
         List<String> common = List.of(java, "--enable-native-access=ALL-UNNAMED", "-Djna.nosys=true",
                 "-D" + LibraryLoader.PATH_PROPERTY + "=" + library);
-        Path archive = out.resolve("coldstart.jsa");
-        Path demoArchive = out.resolve("demo.jsa");
-        run(concat(common, "-XX:ArchiveClassesAtExit=" + archive, "-cp", classPath, ColdStart.class.getName()));
         boolean haveDemo = Files.isRegularFile(demo);
-        if (haveDemo) {
-            run(concat(common, "-XX:ArchiveClassesAtExit=" + demoArchive, "-jar", demo.toString(), "calls"));
+        List<Sharing> configurations = List.of(new Sharing("default CDS", null, "-Xshare:auto", null, "-Xshare:auto"),
+                Sharing.of("AppCDS", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", out, ".jsa"),
+                Sharing.of("AOT cache", "-XX:AOTCacheOutput=", "-XX:AOTCache=", out, ".aot"));
+        for (Sharing c : configurations) {
+            if (c.trainColdStart() != null) {
+                run(concat(common, c.trainColdStart(), "-cp", classPath, ColdStart.class.getName()));
+                if (haveDemo) {
+                    run(concat(common, c.trainDemo(), "-jar", demo.toString(), "calls"));
+                }
+            }
         }
-        List<ColdStartResult> results = new ArrayList<>();
-        for (boolean cds : new boolean[] {false, true}) {
-            List<Map<String, Double>> samples = new ArrayList<>();
-            for (int i = 0; i < repeats; i++) {
+        // Runs alternate between the configurations, so a change in the machine's load touches all of them alike.
+        Map<String, List<Map<String, Double>>> samples = new LinkedHashMap<>();
+        for (int i = 0; i < repeats; i++) {
+            for (Sharing c : configurations) {
                 long start = System.nanoTime();
-                List<String> cmd = concat(common, cds ? "-XX:SharedArchiveFile=" + archive : "-Xshare:auto",
-                        "-D" + ColdStart.LAUNCHED_PROPERTY + "=" + Instant.now(), "-cp", classPath,
-                        ColdStart.class.getName());
+                List<String> cmd = concat(common, c.useColdStart(), "-D" + ColdStart.LAUNCHED_PROPERTY + "="
+                        + Instant.now(), "-cp", classPath, ColdStart.class.getName());
                 String json = run(cmd).lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
                 Map<String, Double> sample = ColdStartResult.parse(json);
                 sample.put("wholeProcess", (System.nanoTime() - start) / 1e6);
                 if (haveDemo) {
-                    sample.put("firstDemoResult", firstDemoResult(concat(common,
-                            cds ? "-XX:SharedArchiveFile=" + demoArchive : "-Xshare:auto", "-jar", demo.toString(),
-                            "calls")));
+                    sample.put("firstDemoResult", firstDemoResult(concat(common, c.useDemo(), "-jar",
+                            demo.toString(), "calls")));
                 }
                 sample.remove("check");
                 sample.remove("handles");
-                samples.add(sample);
+                samples.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(sample);
             }
-            results.add(ColdStartResult.median(cds ? "with AppCDS" : "without AppCDS", samples));
         }
+        List<ColdStartResult> results = new ArrayList<>();
+        samples.forEach((name, list) -> results.add(ColdStartResult.median(name, list)));
         return results;
+    }
+
+    /**
+     * A way to share classes between JVM runs: the flags that make its file from a training run (null: nothing to make)
+     * and the flags that use it, for ColdStart and for the demo.
+     */
+    record Sharing(String name, String trainColdStart, String useColdStart, String trainDemo, String useDemo) {
+        static Sharing of(String name, String make, String use, Path out, String suffix) {
+            return new Sharing(name, make + out.resolve("coldstart" + suffix), use + out.resolve("coldstart" + suffix),
+                    make + out.resolve("demo" + suffix), use + out.resolve("demo" + suffix));
+        }
     }
 
     /** Milliseconds from process start until the demo prints its first checked row ("  ok ..."). */

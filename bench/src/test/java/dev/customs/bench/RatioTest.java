@@ -43,7 +43,8 @@ class RatioTest {
         Map<String, Measurement> r = Measurement.byKey(List.of(m("noop", "ffm", 10, 0), m("noop", "customsApi", 20,
                 0)));
         List<Ratio> ratios = Ratio.headline(r, Map.of());
-        String md = MarkdownReport.render("t", "env", ratios, List.copyOf(r.values()), Map.of(), List.of(), List.of());
+        String md = MarkdownReport.render("t", "env", ratios, List.copyOf(r.values()), Map.of(), List.of(), List.of(),
+                List.of());
         assertTrue(md.contains("| Customs API / raw FFM handle, noop | 2.00 |  | ≤ 1.10 | missed |"), md);
         assertTrue(md.contains("### Targets not met, and why"), md);
     }

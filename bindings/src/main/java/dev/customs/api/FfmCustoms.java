@@ -31,9 +31,12 @@ import java.util.List;
  * stubs live in an arena that closes only once C can no longer call them.
  */
 public final class FfmCustoms extends AbstractCustoms {
-    private static final MethodHandle STRERROR = Linker.nativeLinker().downcallHandle(
-            Linker.nativeLinker().defaultLookup().find("strerror").orElseThrow(),
-            FunctionDescriptor.of(C_POINTER, JAVA_INT));
+    /** C's strerror, linked the first time an errno is described (not when the backend opens: linking costs ms). */
+    private static final class Strerror {
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(
+                Linker.nativeLinker().defaultLookup().find("strerror").orElseThrow(),
+                FunctionDescriptor.of(C_POINTER, JAVA_INT));
+    }
 
     FfmCustoms() {
         super("ffm");
@@ -186,7 +189,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     String strerror0(int errno) {
         try {
-            return ((MemorySegment) STRERROR.invokeExact(errno)).getString(0);
+            return ((MemorySegment) Strerror.HANDLE.invokeExact(errno)).getString(0);
         } catch (Throwable t) {
             throw new IllegalStateException("strerror(" + errno + ") failed", t);
         }

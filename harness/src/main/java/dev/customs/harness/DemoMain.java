@@ -3,35 +3,72 @@ package dev.customs.harness;
 import dev.customs.api.Customs;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./customs demo}: runs scenarios at the Java/C border on every backend side by side. Each scenario is also a
  * check: the exit code is 1 when any observed behaviour differs from the expected one, 2 for a usage error.
+ *
+ * <p>The command line is parsed by hand: picocli's classes are compiled for Java 5, so JDK 25's AOT cache cannot keep
+ * them linked, and loading and verifying them took more than half of {@code ./customs demo --list} (bench/README.md,
+ * "Cold start"). Nothing here touches native code before a scenario runs: {@code --list} and usage errors load neither
+ * libcustoms nor JNA, and only the backends asked for are opened.
  */
-@Command(name = "customs demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs the Customs interop scenarios on FFM and JNA side by side and checks every outcome.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every scenario behaved as expected", "1:a scenario observed something unexpected",
-            "2:usage error (unknown scenario or backend)"})
-public final class DemoMain implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenarios to run (default: all). See --list.")
-    List<String> names = new ArrayList<>();
+public final class DemoMain {
+    static final String USAGE = """
+            Usage: customs demo [--list] [--backends NAME[,NAME...]] [SCENARIO...]
+            Runs the Customs interop scenarios on FFM and JNA side by side and checks every outcome.
+                  [SCENARIO...]            Scenarios to run (default: all). See --list.
+                  --list                   List the scenarios, one per line, and exit.
+                  --backends NAME[,NAME...]
+                                           Backends to compare (default: ffm,jna; also jna-interface).
+              -h, --help                   Show this help message and exit.
 
-    @Option(names = "--list", description = "List the scenarios, one per line, and exit.")
-    boolean list;
+            Exit codes:
+              0   every scenario behaved as expected
+              1   a scenario observed something unexpected
+              2   usage error (unknown option, scenario or backend)
+            """;
 
-    @Option(names = "--backends", split = ",", paramLabel = "NAME",
-            description = "Backends to compare (default: ${DEFAULT-VALUE}; also jna-interface).")
-    List<String> backends = new ArrayList<>(List.of("ffm", "jna"));
+    /** A command line that cannot be run; its message is printed with the usage, and the exit code is 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    /** What the command line asked for. */
+    record Options(boolean help, boolean list, List<String> backends, List<String> names) {
+        static Options parse(String... args) {
+            boolean help = false;
+            boolean list = false;
+            List<String> backends = null;
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("-h") || a.equals("--help")) {
+                    help = true;
+                } else if (a.equals("--list")) {
+                    list = true;
+                } else if (a.equals("--backends") || a.startsWith("--backends=")) {
+                    String value = a.contains("=") ? a.substring(a.indexOf('=') + 1)
+                            : ++i < args.length ? args[i] : null;
+                    if (value == null || value.isEmpty()) {
+                        throw new UsageException("--backends needs a value, e.g. --backends ffm,jna");
+                    }
+                    backends = backends == null ? new ArrayList<>() : backends;
+                    backends.addAll(Arrays.asList(value.split(",")));
+                } else if (a.startsWith("-")) {
+                    throw new UsageException("Unknown option: '" + a + "'");
+                } else {
+                    names.add(a);
+                }
+            }
+            return new Options(help, list, backends == null ? List.of("ffm", "jna") : List.copyOf(backends),
+                    List.copyOf(names));
+        }
+    }
 
     private final PrintStream out;
 
@@ -40,47 +77,54 @@ public final class DemoMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        AotCacheNote.printIfRefused(System.err);
         System.exit(run(System.out, System.err, args));
     }
 
     /** Runs the command line; returns the exit code. */
     static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cli = new CommandLine(new DemoMain(out));
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
-        int exit = cli.execute(args);
-        cli.getOut().flush();
-        cli.getErr().flush();
-        return exit;
+        try {
+            Options options = Options.parse(args);
+            if (options.help()) {
+                out.print(USAGE);
+                return 0;
+            }
+            return new DemoMain(out).call(options);
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return 2;
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
-    @Override
-    public Integer call() {
+    int call(Options options) {
         List<Scenario> all = Scenarios.all();
-        if (list) {
+        if (options.list()) {
             int width = all.stream().mapToInt(s -> s.name().length()).max().orElse(0);
             all.forEach(s -> out.printf("%-" + width + "s  %s%n", s.name(), s.title()));
             return 0;
         }
         List<Scenario> chosen = new ArrayList<>();
-        for (String name : names) {
+        for (String name : options.names()) {
             Scenario s = all.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
             if (s == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "unknown scenario '" + name
-                        + "'; known: " + all.stream().map(Scenario::name).toList());
+                throw new UsageException("unknown scenario '" + name + "'; known: "
+                        + all.stream().map(Scenario::name).toList());
             }
             chosen.add(s);
         }
         if (chosen.isEmpty()) {
             chosen = all;
         }
-        for (String b : backends) {
+        for (String b : options.backends()) {
             if (!Customs.BACKENDS.contains(b)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "unknown backend '" + b + "'; known: "
-                        + Customs.BACKENDS);
+                throw new UsageException("unknown backend '" + b + "'; known: " + Customs.BACKENDS);
             }
         }
-        List<Customs> opened = backends.stream().map(Customs::open).toList();
+        List<Customs> opened = options.backends().stream().map(Customs::open).toList();
         List<String> failed = new ArrayList<>();
         for (Scenario s : chosen) {
             out.println();

@@ -91,4 +91,44 @@ class DemoMainTest {
                 report.mismatches());
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("XX swapped"), out.toString(StandardCharsets.UTF_8));
     }
+    @Test
+    void unknownOptionAndUnknownBackendAreUsageErrors() {
+        Run option = demo("--bogus");
+        assertEquals(2, option.exit());
+        assertTrue(option.err().startsWith("Unknown option: '--bogus'\nUsage: customs demo"), option.err());
+        Run backend = demo("--backends=ffm,nope", "layout");
+        assertEquals(2, backend.exit());
+        assertTrue(backend.err().contains("unknown backend 'nope'; known: [ffm, jna, jna-interface]"), backend.err());
+        Run missing = demo("--backends");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("--backends needs a value"), missing.err());
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitCodes() {
+        Run run = demo("--help");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().startsWith("Usage: customs demo [--list] [--backends NAME[,NAME...]] [SCENARIO...]"),
+                run.out());
+        assertTrue(run.out().contains("2   usage error"), run.out());
+    }
+
+    @Test
+    void bothBackendsSpellingsAreOneList() {
+        assertEquals(java.util.List.of("ffm", "jna-interface", "jna"),
+                DemoMain.Options.parse("--backends", "ffm,jna-interface", "--backends=jna", "calls").backends());
+        assertEquals(java.util.List.of("ffm", "jna"), DemoMain.Options.parse("calls").backends());
+    }
+
+    @Test
+    void aotCacheNoteOnlyWhenTheJvmRefusedTheCache() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("java.vm.info", "mixed mode");
+        assertEquals(null, AotCacheNote.note(p), "no cache asked for");
+        p.setProperty(AotCacheNote.CACHE_PROPERTY, "/x/demo.aot");
+        assertEquals("customs: note: the JVM refused the AOT cache /x/demo.aot, running without it; ./customs build"
+                + " makes a new one", AotCacheNote.note(p));
+        p.setProperty("java.vm.info", "mixed mode, sharing");
+        assertEquals(null, AotCacheNote.note(p), "cache in use");
+    }
 }
