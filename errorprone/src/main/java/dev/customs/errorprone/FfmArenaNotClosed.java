@@ -8,6 +8,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
@@ -151,14 +152,13 @@ public final class FfmArenaNotClosed extends BugChecker implements MethodInvocat
         if (returnsValue(rest)) {
             return null; // a returned segment would outlive the arena
         }
-        String resource = "Arena " + variable.getName() + " = " + state.getSourceForNode(variable.getInitializer());
+        SuggestedFix.Builder fix = SuggestedFix.builder();
+        String resource = SuggestedFixes.qualifyType(state, fix, ARENA) + " " + variable.getName() + " = " + state.getSourceForNode(variable.getInitializer());
         String body = rest.isEmpty() ? "" : state.getSourceCode()
                 .subSequence(ASTHelpers.getStartPosition(rest.get(0)), state.getEndPosition(rest.getLast()))
                 .toString();
         int end = rest.isEmpty() ? state.getEndPosition(variable) : state.getEndPosition(rest.getLast());
-        return SuggestedFix.builder()
-                .addImport(ARENA)
-                .replace(ASTHelpers.getStartPosition(variable), end, "try (" + resource + ") {\n" + body + "\n}")
+        return fix.replace(ASTHelpers.getStartPosition(variable), end, "try (" + resource + ") {\n" + body + "\n}")
                 .build();
     }
 

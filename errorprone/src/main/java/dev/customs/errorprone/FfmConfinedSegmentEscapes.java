@@ -10,6 +10,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
@@ -134,12 +135,17 @@ public final class FfmConfinedSegmentEscapes extends BugChecker
                                     + state.getSourceForNode(opened) + " and is used by code that runs on another"
                                     + " thread: FFM throws WrongThreadException there. Open the arena with"
                                     + " Arena.ofShared(), or do this work on the owning thread.")
-                            .addFix(SuggestedFix.builder().addImport(ARENA).replace(opened, "Arena.ofShared()").build())
+                            .addFix(openShared(opened, state))
                             .build();
                 }
             }
         }
         return Description.NO_MATCH;
+    }
+
+    private static SuggestedFix openShared(MethodInvocationTree opened, VisitorState state) {
+        SuggestedFix.Builder fix = SuggestedFix.builder();
+        return fix.replace(opened, SuggestedFixes.qualifyType(state, fix, ARENA) + ".ofShared()").build();
     }
 
     /** The local variables a lambda, method reference or class body uses but does not declare. */
