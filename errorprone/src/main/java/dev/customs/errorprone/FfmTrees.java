@@ -73,10 +73,26 @@ final class FfmTrees {
         return false;
     }
 
-    /** True when {@code tree} calls a method of a class whose simple name is {@code UpcallGuard}, in any package. */
+    /**
+     * True when {@code tree} is a guard call: a method of a class whose simple name is {@code UpcallGuard} (in any
+     * package), or a method given an {@code UpcallGuard} (a wrapper that guards with it, such as
+     * {@code CustomsGuards.items(guard, callback)}).
+     */
     static boolean isGuardCall(ExpressionTree tree) {
         MethodSymbol m = method(tree);
-        return m != null && m.owner.getSimpleName().contentEquals(GUARD);
+        if (m == null) {
+            return false;
+        }
+        if (m.owner.getSimpleName().contentEquals(GUARD)) {
+            return true;
+        }
+        for (ExpressionTree arg : ((MethodInvocationTree) ASTHelpers.stripParentheses(tree)).getArguments()) {
+            Type type = ASTHelpers.getType(arg);
+            if (type != null && type.tsym != null && type.tsym.getSimpleName().contentEquals(GUARD)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isType(Type type, String name, VisitorState state) {

@@ -98,7 +98,7 @@ class FfmUnguardedUpcallTest {
     }
 
     @Test
-    void guardInEitherPackageOrBySimpleName() {
+    void guardInEitherPackageOrBySimpleNameOrAWrapperGivenOne() {
         helper.addSourceLines("T.java",
                 "import java.lang.foreign.*;",
                 "import java.lang.invoke.*;",
@@ -110,8 +110,15 @@ class FfmUnguardedUpcallTest {
                 "    lib.item_cb.Function guarded = b.guardItems((u, i, v) -> handle(v));",
                 "    lib.item_cb.allocate((u, i, v) -> guarded.apply(u, i, v), arena);",
                 "    Linker.nativeLinker().upcallStub(c.guardHandle(target), d, arena);",
+                "    lib.item_cb.allocate(Guards.items(b, (u, i, v) -> handle(v)), arena);",
                 "  }",
-                "}").doTest();
+                "}")
+                .addSourceLines("Guards.java",
+                        "class Guards {",
+                        "  static lib.item_cb.Function items(dev.customs.callbacks.UpcallGuard g, lib.item_cb.Function f) {",
+                        "    return (u, i, v) -> { try { return f.apply(u, i, v); } catch (Throwable t) { return g.capture(t); } };",
+                        "  }",
+                        "}").doTest();
     }
 
     @Test
