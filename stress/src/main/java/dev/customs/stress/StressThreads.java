@@ -46,6 +46,8 @@ public final class StressThreads {
         };
     }
 
+    // Raw on purpose, as documented above: the caller guards the callback (UpcallStress passes a guarded one).
+    @SuppressWarnings("FfmUnguardedUpcall")
     private static Tally ffm(Customs customs, int threads, int callsPerThread, ThreadCallback callback) {
         try (Arena arena = Arena.ofShared()) {
             MemorySegment stub = customs_thread_cb.allocate((user, t, c) -> callback.onCall(t, c), arena);

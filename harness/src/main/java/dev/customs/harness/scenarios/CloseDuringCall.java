@@ -42,6 +42,9 @@ public final class CloseDuringCall extends Scenario {
     }
 
     /** Runs customs_for_each over items in {@code arena}; at item 1 another thread tries to close it. */
+    // The raw upcall of the demo: close() throws only RuntimeExceptions, caught; any other throwable is a bug that
+    // ends the demo's JVM, which is acceptable here.
+    @SuppressWarnings("FfmUnguardedUpcall")
     static String iterateWhileClosing(Arena arena, List<Integer> seen, int[] status) {
         MemorySegment items = arena.allocate(JAVA_INT, 4);
         MemorySegment.copy(new int[] {10, 11, 12, 13}, 0, items, JAVA_INT, 0, 4);

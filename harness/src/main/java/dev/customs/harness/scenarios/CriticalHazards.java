@@ -19,6 +19,7 @@ public final class CriticalHazards extends Scenario {
     }
 
     @Override
+    @SuppressWarnings("FfmHeapSegmentToPlainHandle") // the hazard this scenario shows: FFM's own refusal
     public void run(Report r) {
         r.say("Raw FFM, no Customs checks: a heap segment passed to customs_crc32's ordinary handle; then");
         r.say("customs_for_each linked critical and called with an upcall stub, in a child JVM. JNA has neither");

@@ -57,6 +57,7 @@ class HandoffRulesTest {
     }
 
     @Test
+    @SuppressWarnings("FfmHeapSegmentToPlainHandle") // the hazard itself, to show FFM's own refusal
     void withoutCustomsFfmItselfSaysHeapSegmentNotAllowed() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> customs_h.customs_crc32(0, MemorySegment.ofArray(DIGITS), 9));
@@ -145,6 +146,8 @@ class HandoffRulesTest {
     }
 
     @Test
+    // The test's upcall only adds to an ArrayList (out of memory is the one way it can throw); not worth a guard here.
+    @SuppressWarnings("FfmUnguardedUpcall")
     void theArrayItselfIsRefusedForAFunctionThatCallsBackButACopyIsFine() {
         var e = assertThrows(IllegalArgumentException.class, () -> Handoff.HEAP.ffm().pass(CustomsFunctions.FOR_EACH,
                 new byte[8], 0, 8, Access.IN, s -> 0));

@@ -25,6 +25,8 @@ public final class RawCallbacks {
      * {@code customs_for_each(items, callback)}; {@code callback} must already be guarded, or a throwable ends the JVM
      * (FFM) or is lost (JNA).
      */
+    // Raw on purpose, as documented above: the caller guards the callback (the hazard demos pass an unguarded one).
+    @SuppressWarnings("FfmUnguardedUpcall")
     public static int forEach(Customs customs, int[] items, ItemCallback callback) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(callback, "callback");

@@ -18,6 +18,8 @@ import java.lang.invoke.MethodHandle;
 public final class UpcallInsideCriticalCall {
     private UpcallInsideCriticalCall() {}
 
+    // The hazard this child JVM exists to show: an upcall from a function linked critical ends the JVM.
+    @SuppressWarnings("FfmCriticalHandleGivenUpcall")
     public static void main(String[] args) throws Throwable {
         MethodHandle critical = Linker.nativeLinker().downcallHandle(customs_h.customs_for_each$address(),
                 customs_h.customs_for_each$descriptor(), Linker.Option.critical(false));

@@ -54,6 +54,8 @@ public final class UnguardedUpcall {
         return 0;
     }
 
+    // The hazard this child JVM exists to show: the callback throws, unguarded, and FFM ends the JVM.
+    @SuppressWarnings("FfmUnguardedUpcall")
     private static int ffmCaller(AtomicInteger calls) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment stub = customs_item_cb.allocate((user, index, item) -> body(calls), arena);
@@ -62,6 +64,8 @@ public final class UnguardedUpcall {
         }
     }
 
+    // The same hazard on a native thread: the child JVM's expected end.
+    @SuppressWarnings("FfmUnguardedUpcall")
     private static int ffmNative(NativeThreadContext context, AtomicInteger calls) {
         try (Arena arena = Arena.ofShared()) {
             MemorySegment stub = customs_thread_cb.allocate((user, thread, call) -> {
