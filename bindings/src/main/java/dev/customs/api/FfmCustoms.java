@@ -53,6 +53,31 @@ public final class FfmCustoms extends AbstractCustoms {
             customs_h.customs_to_upper$descriptor());
     private static final MethodHandle STRING_FREE = critical("customs_string_free",
             customs_h.customs_string_free$address(), customs_h.customs_string_free$descriptor());
+    private static final MethodHandle SINK_WRITE = critical("customs_sink_write",
+            customs_h.customs_sink_write$address(), customs_h.customs_sink_write$descriptor());
+    // Constant-time functions without pointers to Java memory: critical spares them the thread-state transitions.
+    private static final MethodHandle ADD = critical("customs_add", customs_h.customs_add$address(),
+            customs_h.customs_add$descriptor());
+    private static final MethodHandle NOOP = critical("customs_noop", customs_h.customs_noop$address(),
+            customs_h.customs_noop$descriptor());
+    private static final MethodHandle VERSION = critical("customs_version", customs_h.customs_version$address(),
+            customs_h.customs_version$descriptor());
+    private static final MethodHandle STATUS_NAME = critical("customs_status_name",
+            customs_h.customs_status_name$address(), customs_h.customs_status_name$descriptor());
+    private static final MethodHandle STATUS_MESSAGE = critical("customs_status_message",
+            customs_h.customs_status_message$address(), customs_h.customs_status_message$descriptor());
+    private static final MethodHandle LIVE_ALLOCATIONS = critical("customs_live_allocations",
+            customs_h.customs_live_allocations$address(), customs_h.customs_live_allocations$descriptor());
+    private static final MethodHandle LAYOUT_SIZE = critical("customs_layout_size",
+            customs_h.customs_layout_size$address(), customs_h.customs_layout_size$descriptor());
+    private static final MethodHandle LAYOUT_ALIGN = critical("customs_layout_align",
+            customs_h.customs_layout_align$address(), customs_h.customs_layout_align$descriptor());
+    private static final MethodHandle LAYOUT_FIELD_COUNT = critical("customs_layout_field_count",
+            customs_h.customs_layout_field_count$address(), customs_h.customs_layout_field_count$descriptor());
+    private static final MethodHandle LAYOUT_FIELD_NAME = critical("customs_layout_field_name",
+            customs_h.customs_layout_field_name$address(), customs_h.customs_layout_field_name$descriptor());
+    private static final MethodHandle LAYOUT_OFFSET = critical("customs_layout_offset",
+            customs_h.customs_layout_offset$address(), customs_h.customs_layout_offset$descriptor());
     private static final MethodHandle SAMPLE_MAKE = critical("customs_sample_make",
             customs_h.customs_sample_make$address(), customs_h.customs_sample_make$descriptor());
     private static final MethodHandle SAMPLE_SCALE = critical("customs_sample_scale",
@@ -88,32 +113,56 @@ public final class FfmCustoms extends AbstractCustoms {
 
     @Override
     public String libraryVersion() {
-        return customs_h.customs_version().getString(0);
+        try {
+            return ((MemorySegment) VERSION.invokeExact()).getString(0);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
     public int add(int a, int b) {
-        return customs_h.customs_add(a, b);
+        try {
+            return (int) ADD.invokeExact(a, b);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
     public void noop() {
-        customs_h.customs_noop();
+        try {
+            NOOP.invokeExact();
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
     public String statusName(int status) {
-        return customs_h.customs_status_name(status).getString(0);
+        try {
+            return ((MemorySegment) STATUS_NAME.invokeExact(status)).getString(0);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
     public String statusMessage(int status) {
-        return customs_h.customs_status_message(status).getString(0);
+        try {
+            return ((MemorySegment) STATUS_MESSAGE.invokeExact(status)).getString(0);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
     public long liveAllocations() {
-        return customs_h.customs_live_allocations();
+        try {
+            return (long) LIVE_ALLOCATIONS.invokeExact();
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
@@ -346,47 +395,51 @@ public final class FfmCustoms extends AbstractCustoms {
 
     @Override
     long layoutSize0(String type) {
-        try (Arena arena = Arena.ofConfined()) {
-            return customs_h.customs_layout_size(arena.allocateFrom(type));
+        try {
+            return (long) LAYOUT_SIZE.invokeExact(cString(type));
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
     long layoutAlign0(String type) {
-        try (Arena arena = Arena.ofConfined()) {
-            return customs_h.customs_layout_align(arena.allocateFrom(type));
+        try {
+            return (long) LAYOUT_ALIGN.invokeExact(cString(type));
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
     long layoutFieldCount0(String type) {
-        try (Arena arena = Arena.ofConfined()) {
-            return customs_h.customs_layout_field_count(arena.allocateFrom(type));
+        try {
+            return (long) LAYOUT_FIELD_COUNT.invokeExact(cString(type));
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
     String layoutFieldName0(String type, long index) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment name = customs_h.customs_layout_field_name(arena.allocateFrom(type), index);
+        try {
+            MemorySegment name = (MemorySegment) LAYOUT_FIELD_NAME.invokeExact(cString(type), index);
             return MemorySegment.NULL.equals(name) ? null : name.getString(0);
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
     long layoutOffset0(String type, String field) {
-        try (Arena arena = Arena.ofConfined()) {
-            return customs_h.customs_layout_offset(arena.allocateFrom(type), arena.allocateFrom(field));
+        try {
+            return (long) LAYOUT_OFFSET.invokeExact(cString(type), cString(field));
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------------
-
-    private static MemorySegment copy(Arena arena, byte[] data, int offset, int length) {
-        MemorySegment region = arena.allocate(Math.max(1, length));
-        MemorySegment.copy(data, offset, region, JAVA_BYTE, 0, length);
-        return region;
-    }
 
     /** {@code data[offset, offset+length)} as a heap segment: only for the critical handles above. */
     private static MemorySegment heap(byte[] data, int offset, int length) {
@@ -476,8 +529,11 @@ public final class FfmCustoms extends AbstractCustoms {
 
         @Override
         int write0(byte[] data, int offset, int length) {
-            try (Arena arena = Arena.ofConfined()) {
-                return customs_h.customs_sink_write(sink, copy(arena, data, offset, length), length);
+            // The sink retains the attached buffer, not data: data may be the array itself.
+            try {
+                return (int) SINK_WRITE.invokeExact(sink, heap(data, offset, length), (long) length);
+            } catch (Throwable t) {
+                throw unexpected(t);
             }
         }
 
