@@ -94,6 +94,9 @@ final class MarkdownReport {
     }
 
     private static String pct(double rel) {
-        return rel == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", rel * 100);
+        if (Double.isNaN(rel)) {
+            return "n/a";
+        }
+        return rel == 0 ? "" : String.format(Locale.ROOT, rel < 0.1 ? "%.1f%%" : "%.0f%%", rel * 100);
     }
 }

@@ -80,6 +80,8 @@ public final class FfmCustoms extends AbstractCustoms {
             customs_h.customs_layout_offset$address(), customs_h.customs_layout_offset$descriptor());
     private static final MethodHandle SAMPLE_MAKE = critical("customs_sample_make",
             customs_h.customs_sample_make$address(), customs_h.customs_sample_make$descriptor());
+    private static final MethodHandle SAMPLE_SCORE = critical("customs_sample_score",
+            customs_h.customs_sample_score$address(), customs_h.customs_sample_score$descriptor());
     private static final MethodHandle SAMPLE_SCALE = critical("customs_sample_scale",
             customs_h.customs_sample_scale$address(), customs_h.customs_sample_scale$descriptor());
 
@@ -296,7 +298,11 @@ public final class FfmCustoms extends AbstractCustoms {
 
     @Override
     double score0(Sample sample) {
-        return customs_h.customs_sample_score(fill(heapSample(), sample));
+        try {
+            return (double) SAMPLE_SCORE.invokeExact(fill(heapSample(), sample));
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
