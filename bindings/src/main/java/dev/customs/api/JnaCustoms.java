@@ -40,6 +40,15 @@ public final class JnaCustoms extends AbstractCustoms {
     private static final customs_async_cb ASYNC_CALLBACK =
             (user, value) -> CallbackSlots.SHARED.onComplete(Pointer.nativeValue(user), value);
 
+    // A JNA Structure allocates its native memory (malloc) and reads its fields by reflection when it is created: one
+    // per thread, reused, instead of one per call. Safe because none of these calls calls back, so a thread never
+    // needs two at once, and every field is written before each call.
+    private static final ThreadLocal<customs_sample.ByValue> BY_VALUE =
+            ThreadLocal.withInitial(customs_sample.ByValue::new);
+    private static final ThreadLocal<customs_sample> BY_REFERENCE = ThreadLocal.withInitial(customs_sample::new);
+    private static final ThreadLocal<customs_record_info> RECORD_INFO =
+            ThreadLocal.withInitial(customs_record_info::new);
+
     private static final Function STRERROR = NativeLibrary.getInstance("c").getFunction("strerror");
 
     private final CustomsLibrary lib;
@@ -167,12 +176,12 @@ public final class JnaCustoms extends AbstractCustoms {
 
     @Override
     double score0(Sample sample) {
-        return lib.customs_sample_score(fill(new customs_sample.ByValue(), sample));
+        return lib.customs_sample_score(fill(BY_VALUE.get(), sample));
     }
 
     @Override
     Sample scale0(Sample sample, double factor) {
-        customs_sample struct = fill(new customs_sample(), sample);
+        customs_sample struct = fill(BY_REFERENCE.get(), sample);
         check("customs_sample_scale", lib.customs_sample_scale(struct, factor), null);
         return toSample(struct);
     }
@@ -193,7 +202,7 @@ public final class JnaCustoms extends AbstractCustoms {
 
     @Override
     ParseOutcome parse0(byte[] data, int offset, int length) {
-        customs_record_info out = new customs_record_info();
+        customs_record_info out = RECORD_INFO.get();
         int status = lib.customs_parse_record(slice(data, offset, length), length, out);
         RecordInfo info = status != Status.OK.code() ? null : new RecordInfo(Byte.toUnsignedInt(out.version),
                 Byte.toUnsignedInt(out.field_count), Short.toUnsignedInt(out.name_length),
