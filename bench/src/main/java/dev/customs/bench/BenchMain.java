@@ -43,9 +43,9 @@ import picocli.CommandLine.Option;
 @Command(name = "customs bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Prices every safety measure against the raw call, JNA and the native floor (JMH).")
 public final class BenchMain implements Callable<Integer> {
-    @Option(names = "--full", description = "The published run: the headline cases (every API method and its raw"
-            + " twin, the upcall guard) in 4 interleaved rounds of 1 fork x 6 x 0.4 s, the rest in 1 fork x 3 x 0.5 s;"
-            + " about 20 minutes on 2 quiet cores (default: quick, 2 rounds, about 10 minutes).")
+    @Option(names = "--full", description = "The published run: the headline cases (the API methods with a target, their raw"
+            + " twins, the upcall guard) in 3 interleaved rounds of 1 fork x 5 x 0.4 s, the rest in 1 fork x 3 x 0.4 s;"
+            + " about 17 minutes on 2 quiet cores (default: quick, 2 rounds, about 10 minutes).")
     boolean full;
 
     @Option(names = "--smoke", hidden = true, description = "One short iteration per benchmark: checks the pipeline.")
@@ -182,8 +182,9 @@ public final class BenchMain implements Callable<Integer> {
         return 0;
     }
 
-    /** Benchmarks whose ratios are the headline: every Customs API method against its raw twin, and the guard. */
-    static final String HEADLINE = "dev\\.customs\\.bench\\.(ApiBench\\..*|UpcallBench\\.upcall(Java|Native)_ffm(Guarded)?)";
+    /** Benchmarks whose ratios a target judges: the API methods with a target and their raw twins, and the guard. */
+    static final String HEADLINE = "dev\\.customs\\.bench\\.(ApiBench\\.(" + String.join("|", Ratio.targetedApiMethods())
+            + ")_(api|raw)|UpcallBench\\.upcall(Java|Native)_ffm(Guarded)?)";
 
     /**
      * The headline cases in interleaved rounds (each round runs every one of them once, in one fork, so a load that
@@ -199,7 +200,7 @@ public final class BenchMain implements Callable<Integer> {
         }
         int rounds = switch (profile) {
             case "smoke" -> 1;
-            case "full" -> 4;
+            case "full" -> 3;
             default -> 2;
         };
         List<Collection<RunResult>> runs = new ArrayList<>();
@@ -239,9 +240,9 @@ public final class BenchMain implements Callable<Integer> {
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
             case "full" -> headline
                     ? o.warmupIterations(3).warmupTime(TimeValue.milliseconds(400))
-                            .measurementIterations(6).measurementTime(TimeValue.milliseconds(400))
-                    : o.warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
-                            .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
+                            .measurementIterations(5).measurementTime(TimeValue.milliseconds(400))
+                    : o.warmupIterations(2).warmupTime(TimeValue.milliseconds(400))
+                            .measurementIterations(3).measurementTime(TimeValue.milliseconds(400));
             default -> headline
                     ? o.warmupIterations(2).warmupTime(TimeValue.milliseconds(400))
                             .measurementIterations(4).measurementTime(TimeValue.milliseconds(400))
@@ -394,8 +395,8 @@ public final class BenchMain implements Callable<Integer> {
                 + (Runtime.getRuntime().maxMemory() >> 20) + " MiB max heap, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + ", " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + "; load average " + loadAtStart + " at the start, "
-                + loadAverage() + " at the end. Headline cases (every Customs API method and its raw twin, the upcall"
-                + " guard) ran in interleaved rounds of one fork each, pooled per case; the rest in one fork. Scores"
+                + loadAverage() + " at the end. Headline cases (the Customs API methods with a target and their raw"
+                + " twins, the upcall guard) ran in interleaved rounds of one fork each, pooled per case; the rest in one fork. Scores"
                 + " are averages (ns/op); ± is the 99.9% confidence half-width of the mean over every measured"
                 + " iteration. Ratios divide two results of this same run; a verdict is \"met\" only when the ratio"
                 + " plus its ± is within the target, \"missed\" only when the ratio minus its ± is over it, else"

@@ -21,6 +21,27 @@ public record Ratio(String name, String numerator, String denominator, double va
     /** Arrays up to 256 B, callbacks and structs. */
     static final double PATH_TARGET = 1.20;
 
+    /** The Customs methods of each target, by their ApiBench group. */
+    static final List<String> SCALARS = List.of("add", "noop", "liveAllocations", "statusName", "statusMessage",
+            "libraryVersion");
+    static final List<String> ARRAYS = List.of("crc32Array", "crc32Buffer", "transformArray", "transformBuffer",
+            "sum");
+    static final List<String> CALLBACKS = List.of("forEach", "runThreads", "startAsync");
+    static final List<String> STRUCTS = List.of("makeSample", "score", "scale");
+    /** Priced without a target (strings, errno, self-description, the retained pointer, native memory). */
+    static final List<String> UNTARGETED = List.of("greetInto", "greet", "toUpper", "fileSize", "describeStruct",
+            "attachSink", "allocate");
+
+    /** The ApiBench groups a target judges: the ones that need decided verdicts. */
+    static List<String> targetedApiMethods() {
+        List<String> all = new ArrayList<>(SCALARS);
+        all.addAll(ARRAYS);
+        all.add("parseRecord");
+        all.addAll(CALLBACKS);
+        all.addAll(STRUCTS);
+        return all;
+    }
+
     /** "met", "missed", "undecided", or "" without a target. */
     public String verdict() {
         if (target == null) {
@@ -101,23 +122,22 @@ public record Ratio(String name, String numerator, String denominator, double va
         String struct = "the API builds the struct in a new heap long[] per call where raw reuses native memory; a"
                 + " miss is that allocation, which escape analysis cannot remove once the array reaches the downcall.";
         String none = "no target: priced so that users see it.";
-        for (String m : List.of("add", "noop", "liveAllocations", "statusName", "statusMessage", "libraryVersion")) {
+        for (String m : SCALARS) {
             apiRatio(out, r, m, m, "", SCALAR_TARGET, scalar);
         }
-        for (String m : List.of("crc32Array", "crc32Buffer", "transformArray", "transformBuffer", "sum")) {
+        for (String m : ARRAYS) {
             for (String size : List.of("16", "256")) {
                 apiRatio(out, r, m + ", " + size + " B", m, "[size=" + size + "]", PATH_TARGET, array);
             }
         }
         apiRatio(out, r, "parseRecord, 16 B", "parseRecord", "", PATH_TARGET, array);
-        for (String m : List.of("forEach", "runThreads", "startAsync")) {
+        for (String m : CALLBACKS) {
             apiRatio(out, r, m, m, "", PATH_TARGET, callback);
         }
-        for (String m : List.of("makeSample", "score", "scale")) {
+        for (String m : STRUCTS) {
             apiRatio(out, r, m, m, "", PATH_TARGET, struct);
         }
-        for (String m : List.of("greetInto", "greet", "toUpper", "fileSize", "describeStruct", "attachSink",
-                "allocate")) {
+        for (String m : UNTARGETED) {
             apiRatio(out, r, m, m, "", null, none);
         }
     }
