@@ -512,7 +512,7 @@ public class ApiBench {
             MemorySegment jobOut = call.allocate(customs_h.C_POINTER);
             customs_h.customs_async_start(ASYNC_STUB, MemorySegment.NULL, 5, 0, jobOut);
             MemorySegment result = call.allocate(JAVA_INT);
-            customs_h.customs_async_join(jobOut.get(customs_h.C_POINTER, 0), result);
+            customs_h.customs_async_join(jobOut.get(customs_h.C_POINTER, 0), result, 10_000);
             return result.get(JAVA_INT, 0);
         }
     }
