@@ -40,12 +40,12 @@ final class CallbackSlots {
 
     /** A free slot, now owned by the caller until {@link Slot#release()}. */
     Slot acquire() {
-        int start = (int) (Thread.currentThread().threadId() & 0x7fff_ffff);
+        long start = Thread.currentThread().threadId() & Long.MAX_VALUE;
         for (;;) {
             Slot[][] seen = chunks;
             int n = seen.length * CHUNK;
             for (int i = 0; i < n; i++) {
-                int at = (start + i) % n;
+                int at = (int) ((start + i) % n);
                 Slot slot = seen[at / CHUNK][at % CHUNK];
                 if (slot.busy.compareAndSet(false, true)) {
                     return slot;
