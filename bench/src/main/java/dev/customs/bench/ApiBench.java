@@ -140,7 +140,8 @@ public class ApiBench {
             api = Customs.open("ffm");
             apiBuffer = api.allocate(size);
             apiBuffer.write(0, bytes, 0, size);
-            arena = Arena.ofConfined();
+            // A NativeBuffer may be used and closed from any thread: its raw equivalent is memory of a shared arena.
+            arena = Arena.ofShared();
             rawBuffer = arena.allocate(size, 16);
             MemorySegment.copy(bytes, 0, rawBuffer, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, size);
         }
