@@ -108,7 +108,7 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         return greetString(name);
     }
 
-    /** "Hello, NAME!" for a checked name: through {@link #greetInto} and a buffer that grows once, unless overridden. */
+    /** "Hello, NAME!" for a checked name, through {@link #greetInto} and a buffer that grows once (or overridden). */
     String greetString(String name) {
         long capacity = GREET_FIRST_CAPACITY;
         for (int attempt = 0; attempt < 2; attempt++) {

@@ -37,62 +37,99 @@ import java.util.List;
  * callback type that dispatches through C's {@code user} pointer ({@link CallbackSlots}).
  */
 public final class FfmCustoms extends AbstractCustoms {
-    // Linked critical through the pinning toolkit's Downcall: each of these functions neither calls back nor keeps a
-    // pointer after it returns (customs.h), so Java arrays go to C as heap segments, uncopied (HandoffRules).
-    private static final MethodHandle CRC32 = critical("customs_crc32", customs_h.customs_crc32$address(),
-            customs_h.customs_crc32$descriptor());
-    private static final MethodHandle TRANSFORM = critical("customs_transform", customs_h.customs_transform$address(),
-            customs_h.customs_transform$descriptor());
-    private static final MethodHandle SUM_I32 = critical("customs_sum_i32", customs_h.customs_sum_i32$address(),
-            customs_h.customs_sum_i32$descriptor());
-    private static final MethodHandle PARSE_RECORD = critical("customs_parse_record",
-            customs_h.customs_parse_record$address(), customs_h.customs_parse_record$descriptor());
-    private static final MethodHandle GREET = critical("customs_greet", customs_h.customs_greet$address(),
-            customs_h.customs_greet$descriptor());
-    private static final MethodHandle TO_UPPER = critical("customs_to_upper", customs_h.customs_to_upper$address(),
-            customs_h.customs_to_upper$descriptor());
-    private static final MethodHandle STRING_FREE = critical("customs_string_free",
-            customs_h.customs_string_free$address(), customs_h.customs_string_free$descriptor());
-    private static final MethodHandle SINK_WRITE = critical("customs_sink_write",
-            customs_h.customs_sink_write$address(), customs_h.customs_sink_write$descriptor());
-    // Constant-time functions without pointers to Java memory: critical spares them the thread-state transitions.
-    private static final MethodHandle ADD = critical("customs_add", customs_h.customs_add$address(),
-            customs_h.customs_add$descriptor());
-    private static final MethodHandle NOOP = critical("customs_noop", customs_h.customs_noop$address(),
-            customs_h.customs_noop$descriptor());
-    private static final MethodHandle VERSION = critical("customs_version", customs_h.customs_version$address(),
-            customs_h.customs_version$descriptor());
-    private static final MethodHandle STATUS_NAME = critical("customs_status_name",
-            customs_h.customs_status_name$address(), customs_h.customs_status_name$descriptor());
-    private static final MethodHandle STATUS_MESSAGE = critical("customs_status_message",
-            customs_h.customs_status_message$address(), customs_h.customs_status_message$descriptor());
-    private static final MethodHandle LIVE_ALLOCATIONS = critical("customs_live_allocations",
-            customs_h.customs_live_allocations$address(), customs_h.customs_live_allocations$descriptor());
-    private static final MethodHandle LAYOUT_SIZE = critical("customs_layout_size",
-            customs_h.customs_layout_size$address(), customs_h.customs_layout_size$descriptor());
-    private static final MethodHandle LAYOUT_ALIGN = critical("customs_layout_align",
-            customs_h.customs_layout_align$address(), customs_h.customs_layout_align$descriptor());
-    private static final MethodHandle LAYOUT_FIELD_COUNT = critical("customs_layout_field_count",
-            customs_h.customs_layout_field_count$address(), customs_h.customs_layout_field_count$descriptor());
-    private static final MethodHandle LAYOUT_FIELD_NAME = critical("customs_layout_field_name",
-            customs_h.customs_layout_field_name$address(), customs_h.customs_layout_field_name$descriptor());
-    private static final MethodHandle LAYOUT_OFFSET = critical("customs_layout_offset",
-            customs_h.customs_layout_offset$address(), customs_h.customs_layout_offset$descriptor());
-    private static final MethodHandle SAMPLE_MAKE = critical("customs_sample_make",
-            customs_h.customs_sample_make$address(), customs_h.customs_sample_make$descriptor());
-    private static final MethodHandle SAMPLE_SCORE = critical("customs_sample_score",
-            customs_h.customs_sample_score$address(), customs_h.customs_sample_score$descriptor());
-    private static final MethodHandle SAMPLE_SCALE = critical("customs_sample_scale",
-            customs_h.customs_sample_scale$address(), customs_h.customs_sample_scale$descriptor());
+    // The handles are linked critical through the pinning toolkit's Downcall: each of these functions neither calls
+    // back nor keeps a pointer after it returns (customs.h), so Java arrays, C strings and structs go to C as heap
+    // segments, uncopied (HandoffRules). Each group is linked on its first use, as jextract links its handles.
 
-    // One upcall stub per callback type, created once and never freed: each finds its caller's callback through C's
-    // user pointer (CallbackSlots), so no call creates a stub.
-    private static final MemorySegment ITEM_STUB = customs_item_cb.allocate(
-            (user, index, item) -> CallbackSlots.SHARED.onItem(user.address(), index, item), Arena.global());
-    private static final MemorySegment THREAD_STUB = customs_thread_cb.allocate(
-            (user, thread, call) -> CallbackSlots.SHARED.onCall(user.address(), thread, call), Arena.global());
-    private static final MemorySegment ASYNC_STUB = customs_async_cb.allocate(
-            (user, value) -> CallbackSlots.SHARED.onComplete(user.address(), value), Arena.global());
+    /** Constant-time functions that take no pointer: critical spares them the thread-state transitions. */
+    private static final class Scalars {
+        static final MethodHandle ADD = critical("customs_add", customs_h.customs_add$address(),
+                customs_h.customs_add$descriptor());
+        static final MethodHandle NOOP = critical("customs_noop", customs_h.customs_noop$address(),
+                customs_h.customs_noop$descriptor());
+        static final MethodHandle VERSION = critical("customs_version", customs_h.customs_version$address(),
+                customs_h.customs_version$descriptor());
+        static final MethodHandle STATUS_NAME = critical("customs_status_name",
+                customs_h.customs_status_name$address(), customs_h.customs_status_name$descriptor());
+        static final MethodHandle STATUS_MESSAGE = critical("customs_status_message",
+                customs_h.customs_status_message$address(), customs_h.customs_status_message$descriptor());
+        static final MethodHandle LIVE_ALLOCATIONS = critical("customs_live_allocations",
+                customs_h.customs_live_allocations$address(), customs_h.customs_live_allocations$descriptor());
+
+        private Scalars() {}
+    }
+
+    /** Functions that read or write a caller buffer during the call only: they take the Java array itself. */
+    private static final class Buffers {
+        static final MethodHandle CRC32 = critical("customs_crc32", customs_h.customs_crc32$address(),
+                customs_h.customs_crc32$descriptor());
+        static final MethodHandle TRANSFORM = critical("customs_transform", customs_h.customs_transform$address(),
+                customs_h.customs_transform$descriptor());
+        static final MethodHandle SUM_I32 = critical("customs_sum_i32", customs_h.customs_sum_i32$address(),
+                customs_h.customs_sum_i32$descriptor());
+        static final MethodHandle PARSE_RECORD = critical("customs_parse_record",
+                customs_h.customs_parse_record$address(), customs_h.customs_parse_record$descriptor());
+        static final MethodHandle SINK_WRITE = critical("customs_sink_write",
+                customs_h.customs_sink_write$address(), customs_h.customs_sink_write$descriptor());
+
+        private Buffers() {}
+    }
+
+    /** Functions that read a C string (and write a caller buffer) during the call only. */
+    private static final class Strings {
+        static final MethodHandle GREET = critical("customs_greet", customs_h.customs_greet$address(),
+                customs_h.customs_greet$descriptor());
+        static final MethodHandle TO_UPPER = critical("customs_to_upper", customs_h.customs_to_upper$address(),
+                customs_h.customs_to_upper$descriptor());
+        static final MethodHandle STRING_FREE = critical("customs_string_free",
+                customs_h.customs_string_free$address(), customs_h.customs_string_free$descriptor());
+
+        private Strings() {}
+    }
+
+    /** The self-description queries: a C string in, a number or a static string out. */
+    private static final class Layout {
+        static final MethodHandle LAYOUT_SIZE = critical("customs_layout_size",
+                customs_h.customs_layout_size$address(), customs_h.customs_layout_size$descriptor());
+        static final MethodHandle LAYOUT_ALIGN = critical("customs_layout_align",
+                customs_h.customs_layout_align$address(), customs_h.customs_layout_align$descriptor());
+        static final MethodHandle LAYOUT_FIELD_COUNT = critical("customs_layout_field_count",
+                customs_h.customs_layout_field_count$address(), customs_h.customs_layout_field_count$descriptor());
+        static final MethodHandle LAYOUT_FIELD_NAME = critical("customs_layout_field_name",
+                customs_h.customs_layout_field_name$address(), customs_h.customs_layout_field_name$descriptor());
+        static final MethodHandle LAYOUT_OFFSET = critical("customs_layout_offset",
+                customs_h.customs_layout_offset$address(), customs_h.customs_layout_offset$descriptor());
+
+        private Layout() {}
+    }
+
+    /** customs_sample by value and by pointer, in heap memory. */
+    private static final class Structs {
+        static final MethodHandle SAMPLE_MAKE = critical("customs_sample_make",
+                customs_h.customs_sample_make$address(), customs_h.customs_sample_make$descriptor());
+        static final MethodHandle SAMPLE_SCORE = critical("customs_sample_score",
+                customs_h.customs_sample_score$address(), customs_h.customs_sample_score$descriptor());
+        static final MethodHandle SAMPLE_SCALE = critical("customs_sample_scale",
+                customs_h.customs_sample_scale$address(), customs_h.customs_sample_scale$descriptor());
+
+        private Structs() {}
+    }
+
+    /**
+     * One upcall stub per callback type, created once, on first use (so a program that never calls back pays nothing
+     * for them), and never freed: each finds its caller's callback through C's user pointer (CallbackSlots), so no
+     * call creates a stub.
+     */
+    private static final class Stubs {
+        static final MemorySegment ITEM = customs_item_cb.allocate(
+                (user, index, item) -> CallbackSlots.SHARED.onItem(user.address(), index, item), Arena.global());
+        static final MemorySegment THREAD = customs_thread_cb.allocate(
+                (user, thread, call) -> CallbackSlots.SHARED.onCall(user.address(), thread, call), Arena.global());
+        static final MemorySegment ASYNC = customs_async_cb.allocate(
+                (user, value) -> CallbackSlots.SHARED.onComplete(user.address(), value), Arena.global());
+
+        private Stubs() {}
+    }
 
     /** A struct returned by value lands in a new heap long[] (through the critical SAMPLE_MAKE): no arena. */
     private static final SegmentAllocator HEAP_STRUCTS = (size, align) -> MemorySegment.ofArray(
@@ -116,7 +153,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     public String libraryVersion() {
         try {
-            return ((MemorySegment) VERSION.invokeExact()).getString(0);
+            return ((MemorySegment) Scalars.VERSION.invokeExact()).getString(0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -125,7 +162,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     public int add(int a, int b) {
         try {
-            return (int) ADD.invokeExact(a, b);
+            return (int) Scalars.ADD.invokeExact(a, b);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -134,7 +171,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     public void noop() {
         try {
-            NOOP.invokeExact();
+            Scalars.NOOP.invokeExact();
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -143,7 +180,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     public String statusName(int status) {
         try {
-            return ((MemorySegment) STATUS_NAME.invokeExact(status)).getString(0);
+            return ((MemorySegment) Scalars.STATUS_NAME.invokeExact(status)).getString(0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -152,7 +189,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     public String statusMessage(int status) {
         try {
-            return ((MemorySegment) STATUS_MESSAGE.invokeExact(status)).getString(0);
+            return ((MemorySegment) Scalars.STATUS_MESSAGE.invokeExact(status)).getString(0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -161,7 +198,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     public long liveAllocations() {
         try {
-            return (long) LIVE_ALLOCATIONS.invokeExact();
+            return (long) Scalars.LIVE_ALLOCATIONS.invokeExact();
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -191,7 +228,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     int crc32Array(int crc, byte[] data, int offset, int length) {
         try {
-            return (int) CRC32.invokeExact(crc, heap(data, offset, length), (long) length);
+            return (int) Buffers.CRC32.invokeExact(crc, heap(data, offset, length), (long) length);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -200,7 +237,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     int crc32Buffer(int crc, NativeBuffer buffer, long offset, long length) {
         try {
-            return (int) CRC32.invokeExact(crc, segment(buffer).asSlice(offset, length), length);
+            return (int) Buffers.CRC32.invokeExact(crc, segment(buffer).asSlice(offset, length), length);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -209,7 +246,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     int transformArray(byte[] data, int offset, int length, byte key) {
         try {
-            return (int) TRANSFORM.invokeExact(heap(data, offset, length), (long) length, key);
+            return (int) Buffers.TRANSFORM.invokeExact(heap(data, offset, length), (long) length, key);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -218,7 +255,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     int transformBuffer(NativeBuffer buffer, long offset, long length, byte key) {
         try {
-            return (int) TRANSFORM.invokeExact(segment(buffer).asSlice(offset, length), length, key);
+            return (int) Buffers.TRANSFORM.invokeExact(segment(buffer).asSlice(offset, length), length, key);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -230,7 +267,7 @@ public final class FfmCustoms extends AbstractCustoms {
         MemorySegment region = offset == 0 && length == values.length ? all
                 : all.asSlice(offset * JAVA_INT.byteSize(), length * JAVA_INT.byteSize());
         try {
-            return (long) SUM_I32.invokeExact(region, (long) length);
+            return (long) Buffers.SUM_I32.invokeExact(region, (long) length);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -239,7 +276,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     long greet0(String name, NativeBuffer out) {
         try {
-            return (long) GREET.invokeExact(cString(name), segment(out), out.size());
+            return (long) Strings.GREET.invokeExact(cString(name), segment(out), out.size());
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -252,7 +289,7 @@ public final class FfmCustoms extends AbstractCustoms {
         for (int attempt = 0; attempt < 2; attempt++) {
             long needed;
             try {
-                needed = (long) GREET.invokeExact(cName, MemorySegment.ofArray(out), (long) out.length);
+                needed = (long) Strings.GREET.invokeExact(cName, MemorySegment.ofArray(out), (long) out.length);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
@@ -270,14 +307,14 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     String toUpper0(String s) {
         try {
-            MemorySegment owned = (MemorySegment) TO_UPPER.invokeExact(cString(s));
+            MemorySegment owned = (MemorySegment) Strings.TO_UPPER.invokeExact(cString(s));
             if (MemorySegment.NULL.equals(owned)) {
                 return null;
             }
             try {
                 return owned.getString(0);
             } finally {
-                STRING_FREE.invokeExact(owned);
+                Strings.STRING_FREE.invokeExact(owned);
             }
         } catch (Throwable t) {
             throw unexpected(t);
@@ -290,7 +327,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     Sample makeSample0(byte tag, double value, short count, int flags) {
         try {
-            return toSample((MemorySegment) SAMPLE_MAKE.invokeExact(HEAP_STRUCTS, tag, value, count, flags));
+            return toSample((MemorySegment) Structs.SAMPLE_MAKE.invokeExact(HEAP_STRUCTS, tag, value, count, flags));
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -299,7 +336,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     double score0(Sample sample) {
         try {
-            return (double) SAMPLE_SCORE.invokeExact(fill(heapSample(), sample));
+            return (double) Structs.SAMPLE_SCORE.invokeExact(fill(heapSample(), sample));
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -310,7 +347,7 @@ public final class FfmCustoms extends AbstractCustoms {
         MemorySegment struct = fill(heapSample(), sample);
         int status;
         try {
-            status = (int) SAMPLE_SCALE.invokeExact(struct, factor);
+            status = (int) Structs.SAMPLE_SCALE.invokeExact(struct, factor);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -344,7 +381,7 @@ public final class FfmCustoms extends AbstractCustoms {
         MemorySegment out = MemorySegment.ofArray(new long[(int) (customs_record_info.sizeof() / Long.BYTES)]);
         int status;
         try {
-            status = (int) PARSE_RECORD.invokeExact(heap(data, offset, length), (long) length, out);
+            status = (int) Buffers.PARSE_RECORD.invokeExact(heap(data, offset, length), (long) length, out);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -364,13 +401,13 @@ public final class FfmCustoms extends AbstractCustoms {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment values = arena.allocate(JAVA_INT, Math.max(1, items.length));
             MemorySegment.copy(items, 0, values, JAVA_INT, 0, items.length);
-            return customs_h.customs_for_each(values, items.length, ITEM_STUB, MemorySegment.ofAddress(user));
+            return customs_h.customs_for_each(values, items.length, Stubs.ITEM, MemorySegment.ofAddress(user));
         }
     }
 
     @Override
     int runThreads0(int threads, int callsPerThread, long user) {
-        return customs_h.customs_run_threads(threads, callsPerThread, THREAD_STUB, MemorySegment.ofAddress(user));
+        return customs_h.customs_run_threads(threads, callsPerThread, Stubs.THREAD, MemorySegment.ofAddress(user));
     }
 
     @Override
@@ -378,7 +415,7 @@ public final class FfmCustoms extends AbstractCustoms {
             AsyncCompletion completion) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment jobOut = arena.allocate(C_POINTER);
-            check("customs_async_start", customs_h.customs_async_start(ASYNC_STUB, MemorySegment.ofAddress(slot.id()),
+            check("customs_async_start", customs_h.customs_async_start(Stubs.ASYNC, MemorySegment.ofAddress(slot.id()),
                     value, delayMillis, jobOut), null);
             return new FfmAsyncJob(this, guard, completion, delayMillis, slot, jobOut.get(C_POINTER, 0));
         }
@@ -402,7 +439,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     long layoutSize0(String type) {
         try {
-            return (long) LAYOUT_SIZE.invokeExact(cString(type));
+            return (long) Layout.LAYOUT_SIZE.invokeExact(cString(type));
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -411,7 +448,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     long layoutAlign0(String type) {
         try {
-            return (long) LAYOUT_ALIGN.invokeExact(cString(type));
+            return (long) Layout.LAYOUT_ALIGN.invokeExact(cString(type));
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -420,7 +457,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     long layoutFieldCount0(String type) {
         try {
-            return (long) LAYOUT_FIELD_COUNT.invokeExact(cString(type));
+            return (long) Layout.LAYOUT_FIELD_COUNT.invokeExact(cString(type));
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -429,7 +466,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     String layoutFieldName0(String type, long index) {
         try {
-            MemorySegment name = (MemorySegment) LAYOUT_FIELD_NAME.invokeExact(cString(type), index);
+            MemorySegment name = (MemorySegment) Layout.LAYOUT_FIELD_NAME.invokeExact(cString(type), index);
             return MemorySegment.NULL.equals(name) ? null : name.getString(0);
         } catch (Throwable t) {
             throw unexpected(t);
@@ -439,7 +476,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     long layoutOffset0(String type, String field) {
         try {
-            return (long) LAYOUT_OFFSET.invokeExact(cString(type), cString(field));
+            return (long) Layout.LAYOUT_OFFSET.invokeExact(cString(type), cString(field));
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -537,7 +574,7 @@ public final class FfmCustoms extends AbstractCustoms {
         int write0(byte[] data, int offset, int length) {
             // The sink retains the attached buffer, not data: data may be the array itself.
             try {
-                return (int) SINK_WRITE.invokeExact(sink, heap(data, offset, length), (long) length);
+                return (int) Buffers.SINK_WRITE.invokeExact(sink, heap(data, offset, length), (long) length);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
