@@ -44,8 +44,8 @@ import picocli.CommandLine.Option;
         description = "Prices every safety measure against the raw call, JNA and the native floor (JMH).")
 public final class BenchMain implements Callable<Integer> {
     @Option(names = "--full", description = "The published run: the headline cases (the API methods with a target,"
-            + " their raw twins, the upcall guard) in 3 interleaved rounds of 1 fork x 5 x 0.4 s, the rest in 1 fork x 3 x 0.4 s;"
-            + " about 17 minutes on 2 quiet cores (default: quick, 2 rounds, about 10 minutes).")
+            + " their raw twins, the upcall guard) in 3 interleaved rounds of 1 fork x 5 x 0.4 s, the rest in 1 fork"
+            + " x 3 x 0.4 s; about 17 minutes on 2 quiet cores (default: quick, 2 rounds, about 10 minutes).")
     boolean full;
 
     @Option(names = "--smoke", hidden = true, description = "One short iteration per benchmark: checks the pipeline.")
@@ -184,7 +184,8 @@ public final class BenchMain implements Callable<Integer> {
 
     /** Benchmarks whose ratios a target judges: the API methods with a target and their raw twins, and the guard. */
     static final String HEADLINE = "dev\\.customs\\.bench\\.(ApiBench\\.("
-            + String.join("|", Ratio.targetedApiMethods()) + ")_(api|raw)|UpcallBench\\.upcall(Java|Native)_ffm(Guarded)?)";
+            + String.join("|", Ratio.targetedApiMethods())
+            + ")_(api|raw)|UpcallBench\\.upcall(Java|Native)_ffm(Guarded)?)";
 
     /**
      * The headline cases in interleaved rounds (each round runs every one of them once, in one fork, so a load that
