@@ -131,6 +131,10 @@ public final class FfmCustoms extends AbstractCustoms {
         private Stubs() {}
     }
 
+    /** Each thread's customs_sample for the calls that hand one to C; freed with the thread (automatic arena). */
+    private static final ThreadLocal<MemorySegment> SAMPLE_SCRATCH = ThreadLocal.withInitial(
+            () -> Arena.ofAuto().allocate(customs_sample.layout()));
+
     /** A struct returned by value lands in a new heap long[] (through the critical SAMPLE_MAKE): no arena. */
     private static final SegmentAllocator HEAP_STRUCTS = (size, align) -> MemorySegment.ofArray(
             new long[Math.toIntExact((size + Long.BYTES - 1) / Long.BYTES)]);
@@ -321,8 +325,9 @@ public final class FfmCustoms extends AbstractCustoms {
         }
     }
 
-    // Structs live in a heap long[] (customs_sample: 40 bytes, alignment 8): passed by value, FFM copies them from any
-    // segment; returned by value or passed by pointer, a critical handle takes the heap segment itself. No arena.
+    // A returned struct lands in a heap long[] (customs_sample: 40 bytes, alignment 8) through a critical handle. A
+    // struct handed to C is written into this thread's native scratch struct, as raw code would write its own: none of
+    // these functions calls back or keeps the pointer, so a thread never needs two at once. No arena per call.
 
     @Override
     Sample makeSample0(byte tag, double value, short count, int flags) {
@@ -336,7 +341,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     double score0(Sample sample) {
         try {
-            return (double) Structs.SAMPLE_SCORE.invokeExact(fill(heapSample(), sample));
+            return (double) Structs.SAMPLE_SCORE.invokeExact(fill(SAMPLE_SCRATCH.get(), sample));
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -344,7 +349,7 @@ public final class FfmCustoms extends AbstractCustoms {
 
     @Override
     Sample scale0(Sample sample, double factor) {
-        MemorySegment struct = fill(heapSample(), sample);
+        MemorySegment struct = fill(SAMPLE_SCRATCH.get(), sample);
         int status;
         try {
             status = (int) Structs.SAMPLE_SCALE.invokeExact(struct, factor);
@@ -496,9 +501,6 @@ public final class FfmCustoms extends AbstractCustoms {
         return MemorySegment.ofArray(Arrays.copyOf(utf8, utf8.length + 1));
     }
 
-    private static MemorySegment heapSample() {
-        return MemorySegment.ofArray(new long[(int) (customs_sample.sizeof() / Long.BYTES)]);
-    }
 
     /** A downcall handle threw: FFM's own checks are unchecked exceptions; nothing else can happen. */
     private static RuntimeException unexpected(Throwable t) {
