@@ -119,8 +119,9 @@ public record Ratio(String name, String numerator, String denominator, double va
         String callback = "the API takes a callback slot (one compare-and-set), passes its number as C's user pointer,"
                 + " looks the slot up in each upcall and guards it; a miss means the slot lookup or the guard did not"
                 + " inline into the long-lived stub.";
-        String struct = "the API builds the struct in a new heap long[] per call where raw reuses native memory; a"
-                + " miss is that allocation, which escape analysis cannot remove once the array reaches the downcall.";
+        String struct = "the API writes the struct into the thread's native scratch struct (a ThreadLocal lookup) where"
+                + " raw writes its own kept one, and makeSample returns into a new heap long[]; a miss is that lookup"
+                + " or allocation against a call of a few nanoseconds.";
         String none = "no target: priced so that users see it.";
         for (String m : SCALARS) {
             apiRatio(out, r, m, m, "", SCALAR_TARGET, scalar);
