@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
 public final class BenchMain implements Callable<Integer> {
     @Option(names = "--full", description = "The published run: the headline cases (the API methods with a target,"
             + " their raw twins, the upcall guard) in 3 interleaved rounds of 1 fork x 5 x 0.4 s, the rest in 1 fork"
-            + " x 3 x 0.4 s; about 17 minutes on 2 quiet cores (default: quick, 2 rounds, about 10 minutes).")
+            + " x 3 x 0.4 s; about 16 minutes on 2 quiet cores with --no-cold-start (default: quick, 2 rounds).")
     boolean full;
 
     @Option(names = "--smoke", hidden = true, description = "One short iteration per benchmark: checks the pipeline.")
