@@ -121,12 +121,29 @@ public final class FfmCustoms extends AbstractCustoms {
      * call creates a stub.
      */
     private static final class Stubs {
-        static final MemorySegment ITEM = customs_item_cb.allocate(
-                (user, index, item) -> CallbackSlots.SHARED.onItem(user.address(), index, item), Arena.global());
-        static final MemorySegment THREAD = customs_thread_cb.allocate(
-                (user, thread, call) -> CallbackSlots.SHARED.onCall(user.address(), thread, call), Arena.global());
-        static final MemorySegment ASYNC = customs_async_cb.allocate(
-                (user, value) -> CallbackSlots.SHARED.onComplete(user.address(), value), Arena.global());
+        // CallbackSlots guards each callback with its slot's UpcallGuard; the catch here is the last resort for what
+        // has no caller to go to (a VM error in the lookup itself): C is told, and nothing unwinds into it.
+        static final MemorySegment ITEM = customs_item_cb.allocate((user, index, item) -> {
+            try {
+                return CallbackSlots.SHARED.onItem(user.address(), index, item);
+            } catch (Throwable t) {
+                return Customs.CALLBACK_THREW;
+            }
+        }, Arena.global());
+        static final MemorySegment THREAD = customs_thread_cb.allocate((user, thread, call) -> {
+            try {
+                return CallbackSlots.SHARED.onCall(user.address(), thread, call);
+            } catch (Throwable t) {
+                return Customs.CALLBACK_THREW;
+            }
+        }, Arena.global());
+        static final MemorySegment ASYNC = customs_async_cb.allocate((user, value) -> {
+            try {
+                return CallbackSlots.SHARED.onComplete(user.address(), value);
+            } catch (Throwable t) {
+                return Customs.CALLBACK_THREW;
+            }
+        }, Arena.global());
 
         private Stubs() {}
     }
