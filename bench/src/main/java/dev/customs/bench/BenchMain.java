@@ -19,13 +19,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,8 +43,9 @@ import picocli.CommandLine.Option;
 @Command(name = "customs bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Prices every safety measure against the raw call, JNA and the native floor (JMH).")
 public final class BenchMain implements Callable<Integer> {
-    @Option(names = "--full", description = "Careful run: 3 forks, 5 x 2 s warm-up and measurement (default: quick,"
-            + " about 10 minutes on 2 cores).")
+    @Option(names = "--full", description = "The published run: the headline cases (the API methods with a target,"
+            + " their raw twins, the upcall guard) in 3 interleaved rounds of 1 fork x 5 x 0.4 s, the rest in 1 fork"
+            + " x 3 x 0.4 s; about 16 minutes on 2 quiet cores with --no-cold-start (default: quick, 2 rounds).")
     boolean full;
 
     @Option(names = "--smoke", hidden = true, description = "One short iteration per benchmark: checks the pipeline.")
@@ -78,6 +85,7 @@ public final class BenchMain implements Callable<Integer> {
     Integer pairs;
 
     private final PrintStream log;
+    private final String loadAtStart = loadAverage();
 
     BenchMain(PrintStream log) {
         this.log = log;
@@ -106,9 +114,7 @@ public final class BenchMain implements Callable<Integer> {
         List<Measurement> results = new ArrayList<>();
         if (!coldStartOnly) {
             floor = nativeFloor(floorDriver != null ? floorDriver : buildDir.resolve("bin").resolve("customs_floor"));
-            log.println("bench: JMH (" + include + ")");
-            Collection<RunResult> runs = new Runner(jmhOptions(library, profile).build()).run();
-            results = Measurement.from(runs);
+            results = jmh(library, profile);
         }
 
         List<ColdStartResult> coldStart = new ArrayList<>();
@@ -166,7 +172,7 @@ public final class BenchMain implements Callable<Integer> {
         }
         log.println();
         if (!coldStartOnly) {
-            log.println("bench: JMH JSON   " + out.resolve("jmh.json"));
+            log.println("bench: JMH JSON   " + out.resolve("jmh*.json"));
         }
         log.println("bench: table      " + md);
         charts.forEach(c -> log.println("bench: chart      " + out.resolve(c)));
@@ -176,13 +182,52 @@ public final class BenchMain implements Callable<Integer> {
         return 0;
     }
 
-    private ChainedOptionsBuilder jmhOptions(Path library, String profile) {
-        ChainedOptionsBuilder o = new OptionsBuilder().include(include)
+    /** Benchmarks whose ratios a target judges: the API methods with a target and their raw twins, and the guard. */
+    static final String HEADLINE = "dev\\.customs\\.bench\\.(ApiBench\\.("
+            + String.join("|", Ratio.targetedApiMethods())
+            + ")_(api|raw)|UpcallBench\\.upcall(Java|Native)_ffm(Guarded)?)";
+
+    /**
+     * The headline cases in interleaved rounds (each round runs every one of them once, in one fork, so a load that
+     * comes and goes falls on both sides of a ratio), then everything else once; all of it pooled per benchmark.
+     */
+    private List<Measurement> jmh(Path library, String profile) throws RunnerException {
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT);
+        List<String> headline = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (BenchmarkListEntry e : BenchmarkList.defaultList().find(silent, List.of(include), List.of())) {
+            String name = e.getUsername();
+            (name.matches(HEADLINE) ? headline : rest).add(name);
+        }
+        int rounds = switch (profile) {
+            case "smoke" -> 1;
+            case "full" -> 3;
+            default -> 2;
+        };
+        List<Collection<RunResult>> runs = new ArrayList<>();
+        for (int round = 1; round <= rounds && !headline.isEmpty(); round++) {
+            log.println("bench: JMH headline round " + round + " of " + rounds + " (" + headline.size()
+                    + " benchmarks)");
+            runs.add(new Runner(jmhOptions(library, profile, true, headline, "jmh-headline-" + round).build()).run());
+        }
+        if (!rest.isEmpty()) {
+            log.println("bench: JMH, the other " + rest.size() + " benchmarks");
+            runs.add(new Runner(jmhOptions(library, profile, false, rest, "jmh").build()).run());
+        }
+        return Measurement.pooled(runs);
+    }
+
+    private ChainedOptionsBuilder jmhOptions(Path library, String profile, boolean headline, List<String> names,
+                                             String json) {
+        ChainedOptionsBuilder o = new OptionsBuilder()
                 // JMH's own Unsafe use would otherwise print JDK 25's deprecation warning in every fork.
                 .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-D" + LibraryLoader.PATH_PROPERTY + "=" + library,
                         "-Djna.nosys=true", "-Djna.tmpdir=" + library.getParent().resolveSibling("jna-tmp"))
-                .resultFormat(ResultFormatType.JSON).result(out.resolve("jmh.json").toString())
+                .resultFormat(ResultFormatType.JSON).result(out.resolve(json + ".json").toString())
                 .shouldFailOnError(true);
+        for (String name : names) {
+            o = o.include("^" + Pattern.quote(name) + "$");
+        }
         for (String p : params) {
             int eq = p.indexOf('=');
             if (eq < 1) {
@@ -190,13 +235,20 @@ public final class BenchMain implements Callable<Integer> {
             }
             o = o.param(p.substring(0, eq), p.substring(eq + 1).split(","));
         }
+        o = o.forks(1);
         return switch (profile) {
-            case "smoke" -> o.forks(1).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
+            case "smoke" -> o.warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
                     .measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
-            case "full" -> o.forks(3).warmupIterations(5).warmupTime(TimeValue.seconds(2))
-                    .measurementIterations(5).measurementTime(TimeValue.seconds(2));
-            default -> o.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+            case "full" -> headline
+                    ? o.warmupIterations(3).warmupTime(TimeValue.milliseconds(400))
+                            .measurementIterations(5).measurementTime(TimeValue.milliseconds(400))
+                    : o.warmupIterations(2).warmupTime(TimeValue.milliseconds(400))
+                            .measurementIterations(3).measurementTime(TimeValue.milliseconds(400));
+            default -> headline
+                    ? o.warmupIterations(2).warmupTime(TimeValue.milliseconds(400))
+                            .measurementIterations(4).measurementTime(TimeValue.milliseconds(400))
+                    : o.warmupIterations(1).warmupTime(TimeValue.milliseconds(500))
+                            .measurementIterations(3).measurementTime(TimeValue.milliseconds(300));
         };
     }
 
@@ -217,7 +269,9 @@ public final class BenchMain implements Callable<Integer> {
         Files.writeString(out.resolve("floor.json"), text);
         for (String line : text.lines().toList()) {
             String fn = line.replaceAll(".*\"function\":\"(\\w+)\".*", "$1");
-            floor.put(fn, ColdStartResult.parse(line).get("ns_per_call"));
+            Map<String, Double> values = ColdStartResult.parse(line);
+            Double bytes = values.get("bytes");
+            floor.put(bytes == null ? fn : fn + "[size=" + bytes.longValue() + "]", values.get("ns_per_call"));
         }
         return floor;
     }
@@ -320,7 +374,17 @@ public final class BenchMain implements Callable<Integer> {
         }
     }
 
-    private static String environment(String profile) throws IOException {
+    /** The first three fields of /proc/loadavg, or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private String environment(String profile) throws IOException {
         String cpu = "unknown CPU";
         Path cpuinfo = Path.of("/proc/cpuinfo");
         if (Files.isReadable(cpuinfo)) {
@@ -329,8 +393,14 @@ public final class BenchMain implements Callable<Integer> {
         }
         return "Profile **" + profile + "**, " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
                 .substring(0, 16) + ". " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
-                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ". Scores are JMH"
-                + " averages (ns/op); ± is JMH's 99.9% confidence half-width. Ratios divide two results of this"
-                + " same run.";
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MiB max heap, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + ", " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.version") + "; load average " + loadAtStart + " at the start, "
+                + loadAverage() + " at the end. Headline cases (the Customs API methods with a target and their raw"
+                + " twins, the upcall guard) ran in interleaved rounds of one fork each, pooled per case; the rest in one fork. Scores"
+                + " are averages (ns/op); ± is the 99.9% confidence half-width of the mean over every measured"
+                + " iteration. Ratios divide two results of this same run; a verdict is \"met\" only when the ratio"
+                + " plus its ± is within the target, \"missed\" only when the ratio minus its ± is over it, else"
+                + " \"undecided\".";
     }
 }

@@ -1,7 +1,5 @@
 package dev.customs.bench;
 
-import dev.customs.api.Customs;
-import dev.customs.api.Sample;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_sample;
 import dev.customs.bindings.jna.CustomsLibrary;
@@ -27,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Item 4: strings in and out, structs by value and by pointer, and errno capture on versus off. Each case is measured
- * on raw FFM, raw JNA (direct mapping) and, where it adds checks, Customs' API.
+ * on raw FFM and raw JNA (direct mapping); Customs' API is priced in {@link ApiBench}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,7 +36,6 @@ public class DataBench {
             customs_h.customs_file_size$address(), FunctionDescriptor.of(customs_h.C_LONG, customs_h.C_POINTER));
 
     final CustomsLibrary jna = JnaLibraries.direct();
-    final Customs api = Customs.open("ffm");
     final String name = "Customs";
     final String missing = "/no/such/file/for/customs";
     Arena arena;
@@ -49,7 +46,6 @@ public class DataBench {
     Memory jnaGreetOut;
     dev.customs.bindings.jna.customs_sample.ByValue jnaByValue;
     dev.customs.bindings.jna.customs_sample jnaByRef;
-    final Sample javaSample = new Sample(3, 1.5, (short) 2, 1, 1, 4, 9);
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -112,11 +108,6 @@ public class DataBench {
         }
     }
 
-    @Benchmark
-    public String stringOut_customsApi() {
-        return api.toUpper(name);
-    }
-
     // structs
 
     @Benchmark
@@ -127,11 +118,6 @@ public class DataBench {
     @Benchmark
     public double structByValue_jnaDirect() {
         return jna.customs_sample_score(jnaByValue);
-    }
-
-    @Benchmark
-    public double structByValue_customsApi() {
-        return api.score(javaSample);
     }
 
     @Benchmark

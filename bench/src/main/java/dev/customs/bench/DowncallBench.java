@@ -1,6 +1,5 @@
 package dev.customs.bench;
 
-import dev.customs.api.Customs;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.CustomsLibrary;
 import dev.customs.bindings.jna.JnaLibraries;
@@ -16,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Item 1: the bare cost of a downcall, {@code customs_noop} and {@code customs_add}, through every way Customs offers:
- * the jextract-shaped FFM wrapper, FFM linked {@code critical(false)}, JNA direct and interface mapping, and
- * Customs' checked API (the "safe wrapper"). The native floor (the same calls from C) is measured by
+ * the jextract-shaped FFM wrapper, FFM linked {@code critical(false)}, JNA direct and interface mapping. Customs'
+ * checked API is priced in {@link ApiBench}. The native floor (the same calls from C) is measured by
  * {@code customs_floor}, outside the JVM.
  */
 @State(Scope.Benchmark)
@@ -31,7 +30,6 @@ public class DowncallBench {
 
     final CustomsLibrary jnaDirect = JnaLibraries.direct();
     final CustomsLibrary jnaInterface = JnaLibraries.interfaceMapped();
-    final Customs api = Customs.open("ffm");
     int a = 40;
     int b = 2;
 
@@ -43,11 +41,6 @@ public class DowncallBench {
     @Benchmark
     public void noop_ffmCritical() throws Throwable {
         NOOP_CRITICAL.invokeExact();
-    }
-
-    @Benchmark
-    public void noop_customsApi() {
-        api.noop();
     }
 
     @Benchmark
@@ -73,11 +66,6 @@ public class DowncallBench {
     @Benchmark
     public int add_ffmCritical() throws Throwable {
         return (int) ADD_CRITICAL.invokeExact(a, b);
-    }
-
-    @Benchmark
-    public int add_customsApi() {
-        return api.add(a, b);
     }
 
     @Benchmark

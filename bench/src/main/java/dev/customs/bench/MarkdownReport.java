@@ -27,9 +27,13 @@ final class MarkdownReport {
             if (!missed.isEmpty()) {
                 md.append("\n### Targets not met, and why\n\n");
                 for (Ratio r : missed) {
-                    md.append("- **").append(r.name()).append("**: ").append(fmt(r.value())).append(" against ≤ ")
-                            .append(fmt(r.target())).append(" (").append(r.verdict()).append("). ").append(r.why())
-                            .append("\n");
+                    md.append("- **").append(r.name()).append("**: ").append(fmt(r.value()))
+                            .append(pct(r.relativeError()).isEmpty() ? "" : " ± " + pct(r.relativeError()))
+                            .append(" against ≤ ").append(fmt(r.target())).append(" (").append(r.verdict())
+                            .append(r.verdict().equals("undecided")
+                                    ? ": its ± spans the target, or there is none, so this run cannot tell; run"
+                                            + " --full on a quiet machine). If it is a miss: "
+                                    : "). ").append(r.why()).append("\n");
                 }
             }
             md.append("\n## All results\n\n");
@@ -94,6 +98,9 @@ final class MarkdownReport {
     }
 
     private static String pct(double rel) {
-        return rel == 0 ? "" : String.format(Locale.ROOT, "%.0f%%", rel * 100);
+        if (Double.isNaN(rel)) {
+            return "n/a";
+        }
+        return rel == 0 ? "" : String.format(Locale.ROOT, rel < 0.1 ? "%.1f%%" : "%.0f%%", rel * 100);
     }
 }

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.util.ListStatistics;
 import org.openjdk.jmh.results.RunResult;
 
 /**
@@ -18,14 +22,39 @@ public record Measurement(String group, String variant, String params, double sc
         return group + "/" + variant + (params.isEmpty() ? "" : "[" + params + "]");
     }
 
-    /** Relative error (error / score), 0 when JMH could not compute one (a single iteration). */
+    /** Relative error (error / score), NaN when there is none (a single iteration): a ratio of it decides nothing. */
     public double relativeError() {
-        return Double.isNaN(error) || score == 0 ? 0 : error / score;
+        return Double.isNaN(error) || score == 0 ? Double.NaN : error / score;
     }
 
     static List<Measurement> from(Collection<RunResult> runs) {
+        return pooled(List.of(runs));
+    }
+
+    /**
+     * One measurement per benchmark and parameters over several runs of it (the interleaved rounds of the headline
+     * cases): the mean of every measured iteration of every round, and the 99.9% half-width of that mean, as JMH
+     * computes it over forks. A round whose machine was busier widens the error instead of moving one side only.
+     */
+    static List<Measurement> pooled(List<Collection<RunResult>> rounds) {
+        Map<String, ListStatistics> stats = new LinkedHashMap<>();
+        Map<String, RunResult> first = new LinkedHashMap<>();
+        for (Collection<RunResult> round : rounds) {
+            for (RunResult run : round) {
+                String key = run.getParams().id();
+                first.putIfAbsent(key, run);
+                ListStatistics s = stats.computeIfAbsent(key, k -> new ListStatistics());
+                for (BenchmarkResult fork : run.getBenchmarkResults()) {
+                    for (IterationResult iteration : fork.getIterationResults()) {
+                        s.addValue(iteration.getPrimaryResult().getScore());
+                    }
+                }
+            }
+        }
         List<Measurement> out = new ArrayList<>();
-        for (RunResult run : runs) {
+        for (Map.Entry<String, RunResult> e : first.entrySet()) {
+            RunResult run = e.getValue();
+            ListStatistics s = stats.get(e.getKey());
             String label = run.getParams().getBenchmark();
             String method = label.substring(label.lastIndexOf('.') + 1);
             int cut = method.indexOf('_');
@@ -36,8 +65,9 @@ public record Measurement(String group, String variant, String params, double sc
                 params.add(key + "=" + run.getParams().getParam(key));
             }
             Result<?> primary = run.getPrimaryResult();
-            out.add(new Measurement(group, variant, String.join(",", params), primary.getScore(),
-                    primary.getScoreError(), primary.getScoreUnit()));
+            double error = s.getN() > 2 ? s.getMeanErrorAt(0.999) : Double.NaN;
+            out.add(new Measurement(group, variant, String.join(",", params), s.getMean(), error,
+                    primary.getScoreUnit()));
         }
         return out;
     }

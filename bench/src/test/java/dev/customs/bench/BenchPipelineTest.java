@@ -20,13 +20,15 @@ class BenchPipelineTest {
     void writesJsonTableAndChart(@TempDir Path out) throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         int exit = new CommandLine(new BenchMain(new PrintStream(log, true, StandardCharsets.UTF_8))).execute(
-                "--smoke", "--no-cold-start", "--include", "DowncallBench\\.noop_(ffm|ffmCritical|customsApi)$",
+                "--smoke", "--no-cold-start", "--include", "(DowncallBench\\.noop_ffmCritical|ApiBench\\.noop_(api|raw))$",
                 "--out", out.toString());
         String printed = log.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, printed);
-        assertTrue(Files.size(out.resolve("jmh.json")) > 0);
+        assertTrue(Files.size(out.resolve("jmh.json")) > 0, "the non-headline phase");
+        assertTrue(Files.size(out.resolve("jmh-headline-1.json")) > 0, "the headline round");
         String md = Files.readString(out.resolve("results.md"));
-        assertTrue(md.contains("| Customs API / raw FFM handle, noop |"), md);
+        assertTrue(md.contains("| Customs API / raw FFM, noop |"), md);
+        assertTrue(md.contains("undecided"), "a smoke run's single iterations decide nothing: " + md);
         assertTrue(md.contains("| FFM critical(false) noop / native floor |"), md);
         assertTrue(md.contains("| noop | ffmCritical |"), md);
         assertTrue(Files.size(out.resolve("chart-per-call.png")) > 1000);

@@ -13,16 +13,20 @@ class RatioTest {
         return new Measurement(group, variant, "", score, error, "ns/op");
     }
 
+    static Measurement m(String group, String variant, String params, double score, double error) {
+        return new Measurement(group, variant, params, score, error, "ns/op");
+    }
+
     @Test
     void ratiosDivideResultsOfTheSameRunAndJudgeAgainstTheirTargets() {
-        Map<String, Measurement> r = Measurement.byKey(List.of(m("add", "ffm", 10, 0.1), m("add", "customsApi", 10.5,
-                0.1), m("noop", "ffm", 10, 0), m("noop", "customsApi", 12, 0), m("noop", "ffmCritical", 6, 0),
-                m("noop", "jnaDirect", 60, 0)));
+        Map<String, Measurement> r = Measurement.byKey(List.of(m("add", "raw", 10, 0.1), m("add", "api", 10.5, 0.1),
+                m("noop", "raw", 10, 0), m("noop", "api", 12, 0), m("noop", "ffmCritical", 6, 0),
+                m("noop", "ffm", 10, 0), m("noop", "jnaDirect", 60, 0)));
         List<Ratio> ratios = Ratio.headline(r, Map.of("customs_noop", 1.5));
-        Ratio add = find(ratios, "Customs API / raw FFM handle, add");
+        Ratio add = find(ratios, "Customs API / raw FFM, add");
         assertEquals(1.05, add.value(), 1e-9);
         assertEquals("met", add.verdict());
-        assertEquals("missed", find(ratios, "Customs API / raw FFM handle, noop").verdict());
+        assertEquals("missed", find(ratios, "Customs API / raw FFM, noop").verdict());
         Ratio floor = find(ratios, "FFM critical(false) noop / native floor");
         assertEquals(4.0, floor.value(), 1e-9);
         assertEquals("missed", floor.verdict());
@@ -31,21 +35,75 @@ class RatioTest {
     }
 
     @Test
-    void overTheTargetByLessThanTheErrorIsWithinNoise() {
-        Map<String, Measurement> r = Measurement.byKey(List.of(m("add", "ffm", 10, 1), m("add", "customsApi", 11.5,
-                1.5)));
-        Ratio add = find(Ratio.headline(r, Map.of()), "Customs API / raw FFM handle, add");
-        assertEquals("within noise", add.verdict(), add.toString());
+    void everyApiMethodThatCallsCHasARatioAndTheTargetOfItsKind() {
+        Map<String, Measurement> r = new java.util.LinkedHashMap<>();
+        for (String method : List.of("add", "noop", "liveAllocations", "statusName", "statusMessage",
+                "libraryVersion", "parseRecord", "forEach", "runThreads", "startAsync", "makeSample", "score", "scale",
+                "greetInto", "greet", "toUpper", "fileSize", "describeStruct", "attachSink", "allocate")) {
+            r.putAll(Measurement.byKey(List.of(m(method, "api", 10, 0), m(method, "raw", 10, 0))));
+        }
+        for (String method : List.of("crc32Array", "crc32Buffer", "transformArray", "transformBuffer", "sum")) {
+            for (String size : List.of("16", "256")) {
+                r.putAll(Measurement.byKey(List.of(m(method, "api", "size=" + size, 10, 0),
+                        m(method, "raw", "size=" + size, 10, 0))));
+            }
+        }
+        List<Ratio> ratios = Ratio.headline(r, Map.of());
+        assertEquals(30, ratios.stream().filter(x -> x.name().startsWith("Customs API / raw FFM, ")).count(), ratios
+                .toString());
+        assertEquals(1.10, find(ratios, "Customs API / raw FFM, add").target());
+        assertEquals(1.20, find(ratios, "Customs API / raw FFM, crc32Array, 256 B").target());
+        assertEquals(1.20, find(ratios, "Customs API / raw FFM, forEach").target());
+        assertEquals(1.20, find(ratios, "Customs API / raw FFM, score").target());
+        assertEquals(null, find(ratios, "Customs API / raw FFM, greet").target());
+        assertEquals("", find(ratios, "Customs API / raw FFM, greet").verdict());
     }
 
     @Test
-    void reportListsMissedTargetsWithTheirReason() {
-        Map<String, Measurement> r = Measurement.byKey(List.of(m("noop", "ffm", 10, 0), m("noop", "customsApi", 20,
+    void aRatioUnderItsTargetByLessThanItsErrorIsUndecidedNotMet() {
+        // 1.08 against <= 1.10, with a relative error of about 4.2 %: 1.08 + 0.045 straddles the target.
+        Map<String, Measurement> r = Measurement.byKey(List.of(m("add", "raw", 10, 0.3), m("add", "api", 10.8,
+                0.32)));
+        Ratio add = find(Ratio.headline(r, Map.of()), "Customs API / raw FFM, add");
+        assertEquals(1.08, add.value(), 1e-9);
+        assertEquals("undecided", add.verdict(), add.toString());
+    }
+
+    @Test
+    void aRatioOverItsTargetByLessThanItsErrorIsUndecidedNotMissed() {
+        Map<String, Measurement> r = Measurement.byKey(List.of(m("add", "raw", 10, 1), m("add", "api", 11.5,
+                1.5)));
+        Ratio add = find(Ratio.headline(r, Map.of()), "Customs API / raw FFM, add");
+        assertEquals("undecided", add.verdict(), add.toString());
+    }
+
+    @Test
+    void aRatioWithoutAnErrorDecidesNothing() {
+        // A single iteration: JMH gives no error (NaN), so even a ratio far under its target is undecided.
+        Map<String, Measurement> r = Measurement.byKey(List.of(m("add", "raw", 10, Double.NaN), m("add", "api", 10,
+                Double.NaN)));
+        Ratio add = find(Ratio.headline(r, Map.of()), "Customs API / raw FFM, add");
+        assertTrue(Double.isNaN(add.relativeError()));
+        assertEquals("undecided", add.verdict());
+    }
+
+    @Test
+    void decidedOnlyWhenTheWholeIntervalIsOnOneSide() {
+        assertEquals("met", new Ratio("r", "a", "b", 1.0, 0.099, 1.10, "").verdict());
+        assertEquals("undecided", new Ratio("r", "a", "b", 1.0, 0.11, 1.10, "").verdict());
+        assertEquals("missed", new Ratio("r", "a", "b", 1.3, 0.10, 1.10, "").verdict());
+        assertEquals("undecided", new Ratio("r", "a", "b", 1.3, 0.16, 1.10, "").verdict());
+        assertEquals("", new Ratio("r", "a", "b", 9.0, 0.01, null, "").verdict());
+    }
+
+    @Test
+    void reportListsTargetsNotMetWithTheirReason() {
+        Map<String, Measurement> r = Measurement.byKey(List.of(m("noop", "raw", 10, 0), m("noop", "api", 20,
                 0)));
         List<Ratio> ratios = Ratio.headline(r, Map.of());
         String md = MarkdownReport.render("t", "env", ratios, List.copyOf(r.values()), Map.of(), List.of(), List.of(),
                 List.of());
-        assertTrue(md.contains("| Customs API / raw FFM handle, noop | 2.00 |  | ≤ 1.10 | missed |"), md);
+        assertTrue(md.contains("| Customs API / raw FFM, noop | 2.00 |  | ≤ 1.10 | missed |"), md);
         assertTrue(md.contains("### Targets not met, and why"), md);
     }
 

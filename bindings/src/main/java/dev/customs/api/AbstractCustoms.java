@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, JnaCustoms {
     /** Smallest buffer {@link #greet} tries first; it grows once to the size C asks for. */
-    private static final int GREET_FIRST_CAPACITY = 64;
+    static final int GREET_FIRST_CAPACITY = 64;
 
     private final String backend;
     private final LibraryLoader.LoadedLibrary library;
@@ -105,6 +105,11 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
     @Override
     public final String greet(String name) {
         Checks.cString("name", name);
+        return greetString(name);
+    }
+
+    /** "Hello, NAME!" for a checked name, through {@link #greetInto} and a buffer that grows once (or overridden). */
+    String greetString(String name) {
         long capacity = GREET_FIRST_CAPACITY;
         for (int attempt = 0; attempt < 2; attempt++) {
             try (NativeBuffer out = allocate(capacity)) {
@@ -167,14 +172,23 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         return outcome.info();
     }
 
+    // Callbacks: one long-lived stub per callback type in each backend; C's user pointer names the caller's slot.
+
     @Override
     public final int forEach(int[] items, ItemCallback callback) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(callback, "callback");
-        UpcallGuard guard = CustomsGuards.guard();
-        int status = forEach0(items,
-                CustomsGuards.items(guard, (index, item) -> Customs.callbackStatus(callback.onItem(index, item))));
-        guard.rethrowIfAny();
+        CallbackSlots.Slot slot = CallbackSlots.SHARED.acquire();
+        int status;
+        Throwable failure;
+        try {
+            status = forEach0(items, slot.fill(callback));
+        } finally {
+            failure = slot.release(); // customs_for_each calls back only before it returns
+        }
+        if (failure != null) {
+            throw UpcallGuard.unchecked(failure);
+        }
         return check("customs_for_each", status, null);
     }
 
@@ -183,10 +197,17 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         Checks.between("threads", threads, 1, MAX_THREADS);
         Checks.between("callsPerThread", callsPerThread, 0, Integer.MAX_VALUE);
         Objects.requireNonNull(callback, "callback");
-        UpcallGuard guard = CustomsGuards.guard();
-        int status = runThreads0(threads, callsPerThread,
-                CustomsGuards.threads(guard, (thread, call) -> Customs.callbackStatus(callback.onCall(thread, call))));
-        guard.rethrowIfAny();
+        CallbackSlots.Slot slot = CallbackSlots.SHARED.acquire();
+        int status;
+        Throwable failure;
+        try {
+            status = runThreads0(threads, callsPerThread, slot.fill(callback));
+        } finally {
+            failure = slot.release(); // every thread C started is joined before customs_run_threads returns
+        }
+        if (failure != null) {
+            throw UpcallGuard.unchecked(failure);
+        }
         return check("customs_run_threads", status, threads + " threads");
     }
 
@@ -196,8 +217,15 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
         Objects.requireNonNull(callback, "callback");
         UpcallGuard guard = CustomsGuards.guard();
         AsyncCompletion completion = new AsyncCompletion();
-        AsyncJob job = startAsync0(value, delayMillis, completion.signalling(CustomsGuards.async(guard, callback)), guard,
-                completion);
+        CallbackSlots.Slot slot = CallbackSlots.SHARED.acquire();
+        AsyncJob job;
+        try {
+            slot.fill(completion.signalling(CustomsGuards.async(guard, callback)));
+            job = startAsync0(value, delayMillis, slot, guard, completion);
+        } catch (RuntimeException | Error e) {
+            slot.release(); // no job was started: nothing can call the slot
+            throw e;
+        }
         completion.started(job);
         return job;
     }
@@ -302,11 +330,14 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
 
     abstract ParseOutcome parse0(byte[] data, int offset, int length);
 
-    abstract int forEach0(int[] items, ItemCallback guarded);
+    /** {@code customs_for_each} through the backend's item stub, with {@code user} as C's user pointer. */
+    abstract int forEach0(int[] items, long user);
 
-    abstract int runThreads0(int threads, int callsPerThread, ThreadCallback guarded);
+    /** {@code customs_run_threads} through the backend's thread stub, with {@code user} as C's user pointer. */
+    abstract int runThreads0(int threads, int callsPerThread, long user);
 
-    abstract AsyncJob startAsync0(int value, int delayMillis, AsyncCallback guarded, UpcallGuard guard,
+    /** {@code customs_async_start} through the backend's async stub, with the slot's number as C's user pointer. */
+    abstract AsyncJob startAsync0(int value, int delayMillis, CallbackSlots.Slot slot, UpcallGuard guard,
             AsyncCompletion completion);
 
     abstract Sink attachSink0(NativeBuffer buffer);

@@ -7,9 +7,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A running {@code customs_async} job: a native thread calls back after {@code startAsync} has returned. Its upcall
- * (the FFM stub in its own arena, or the JNA callback object) and everything the callback references stay alive until
- * the native side is done with them: until the job is joined, which frees the C job and then the upcall.
+ * A running {@code customs_async} job: a native thread calls back after {@code startAsync} has returned. Its callback
+ * sits in a {@link CallbackSlots} slot, reached by the backend's long-lived async stub through C's {@code user}
+ * pointer, and stays there (with everything it references) until the native side is done with it: until the job is
+ * joined, which frees the C job and then gives the slot back.
  *
  * <p>Two ways to get the result, and a throwable from the callback (kept by an {@link UpcallGuard}):
  * <ul>
@@ -27,13 +28,17 @@ public abstract sealed class AsyncJob implements AutoCloseable permits FfmCustom
     private final UpcallGuard guard;
     private final AsyncCompletion completion;
     private final int delayMillis;
+    private final CallbackSlots.Slot slot;
+    private volatile boolean released;
     private boolean joined;
     private Throwable failure;
     private volatile boolean failureDelivered;
     private int result;
 
-    AsyncJob(AbstractCustoms owner, UpcallGuard guard, AsyncCompletion completion, int delayMillis) {
+    AsyncJob(AbstractCustoms owner, UpcallGuard guard, AsyncCompletion completion, int delayMillis,
+            CallbackSlots.Slot slot) {
         this.owner = owner;
+        this.slot = slot;
         this.guard = guard;
         this.completion = completion;
         this.delayMillis = delayMillis;
@@ -58,7 +63,12 @@ public abstract sealed class AsyncJob implements AutoCloseable permits FfmCustom
             owner.check("customs_async_wait", wait0((int) millis), "waited " + millis + " ms");
             result = join0((int) millis);
             joined = true;
+            Throwable escaped = slot.release(); // the native thread has exited: nothing can call the slot any more
+            released = true;
             failure = guard.takeFailure();
+            if (failure == null) {
+                failure = escaped;
+            }
         }
         if (failure != null) {
             failureDelivered = true;
@@ -80,11 +90,11 @@ public abstract sealed class AsyncJob implements AutoCloseable permits FfmCustom
     }
 
     /**
-     * True once the native job is freed and its upcall released: on FFM the stub's arena is closed, on JNA the
-     * callback object is no longer referenced. Nothing the callback references is kept alive by the job after that.
+     * True once the native job is freed and its callback's slot given back: nothing the callback references is kept
+     * alive by the job after that.
      */
     public final boolean released() {
-        return released0();
+        return released;
     }
 
     /**
@@ -118,11 +128,9 @@ public abstract sealed class AsyncJob implements AutoCloseable permits FfmCustom
     abstract int wait0(int timeoutMillis);
 
     /**
-     * Joins the native job, frees it and then the upcall; returns the callback's result. C waits at most
-     * {@code timeoutMillis} (its callback has returned already, so it does not wait for that); if C times out, it
-     * frees nothing and this throws, leaving the job joinable.
+     * Joins the native job and frees it; returns the callback's result. C waits at most {@code timeoutMillis} (its
+     * callback has returned already, so it does not wait for that); if C times out, it frees nothing and this throws,
+     * leaving the job joinable.
      */
     abstract int join0(int timeoutMillis);
-
-    abstract boolean released0();
 }

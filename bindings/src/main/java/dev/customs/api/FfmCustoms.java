@@ -1,6 +1,8 @@
 package dev.customs.api;
 
 import dev.customs.callbacks.UpcallGuard;
+import dev.customs.pinning.Downcall;
+import dev.customs.pinning.NativeFunction;
 
 import static dev.customs.bindings.ffm.customs_h.C_POINTER;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
@@ -22,15 +24,138 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.PaddingLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.foreign.SegmentAllocator;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@link Customs} over the FFM API, through the jextract-shaped {@link customs_h}. Java arrays are copied into a
- * confined arena for the call (the safe default; zero-copy heap access is the {@code pinning} module's subject). Upcall
- * stubs live in an arena that closes only once C can no longer call them.
+ * {@link Customs} over the FFM API, through the jextract-shaped {@link customs_h} and, for the functions that neither
+ * call back nor keep a pointer, critical handles that take Java arrays and heap structs uncopied. Arrays are copied
+ * only where the rules require it ({@code customs_for_each} calls back). Callbacks go through one long-lived stub per
+ * callback type that dispatches through C's {@code user} pointer ({@link CallbackSlots}).
  */
 public final class FfmCustoms extends AbstractCustoms {
+    // The handles are linked critical through the pinning toolkit's Downcall: each of these functions neither calls
+    // back nor keeps a pointer after it returns (customs.h), so Java arrays, C strings and structs go to C as heap
+    // segments, uncopied (HandoffRules). Each group is linked on its first use, as jextract links its handles.
+
+    /** Constant-time functions that take no pointer: critical spares them the thread-state transitions. */
+    private static final class Scalars {
+        static final MethodHandle ADD = critical("customs_add", customs_h.customs_add$address(),
+                customs_h.customs_add$descriptor());
+        static final MethodHandle NOOP = critical("customs_noop", customs_h.customs_noop$address(),
+                customs_h.customs_noop$descriptor());
+        static final MethodHandle VERSION = critical("customs_version", customs_h.customs_version$address(),
+                customs_h.customs_version$descriptor());
+        static final MethodHandle STATUS_NAME = critical("customs_status_name",
+                customs_h.customs_status_name$address(), customs_h.customs_status_name$descriptor());
+        static final MethodHandle STATUS_MESSAGE = critical("customs_status_message",
+                customs_h.customs_status_message$address(), customs_h.customs_status_message$descriptor());
+        static final MethodHandle LIVE_ALLOCATIONS = critical("customs_live_allocations",
+                customs_h.customs_live_allocations$address(), customs_h.customs_live_allocations$descriptor());
+
+        private Scalars() {}
+    }
+
+    /** Functions that read or write a caller buffer during the call only: they take the Java array itself. */
+    private static final class Buffers {
+        static final MethodHandle CRC32 = critical("customs_crc32", customs_h.customs_crc32$address(),
+                customs_h.customs_crc32$descriptor());
+        static final MethodHandle TRANSFORM = critical("customs_transform", customs_h.customs_transform$address(),
+                customs_h.customs_transform$descriptor());
+        static final MethodHandle SUM_I32 = critical("customs_sum_i32", customs_h.customs_sum_i32$address(),
+                customs_h.customs_sum_i32$descriptor());
+        static final MethodHandle PARSE_RECORD = critical("customs_parse_record",
+                customs_h.customs_parse_record$address(), customs_h.customs_parse_record$descriptor());
+        static final MethodHandle SINK_WRITE = critical("customs_sink_write",
+                customs_h.customs_sink_write$address(), customs_h.customs_sink_write$descriptor());
+
+        private Buffers() {}
+    }
+
+    /** Functions that read a C string (and write a caller buffer) during the call only. */
+    private static final class Strings {
+        static final MethodHandle GREET = critical("customs_greet", customs_h.customs_greet$address(),
+                customs_h.customs_greet$descriptor());
+        static final MethodHandle TO_UPPER = critical("customs_to_upper", customs_h.customs_to_upper$address(),
+                customs_h.customs_to_upper$descriptor());
+        static final MethodHandle STRING_FREE = critical("customs_string_free",
+                customs_h.customs_string_free$address(), customs_h.customs_string_free$descriptor());
+
+        private Strings() {}
+    }
+
+    /** The self-description queries: a C string in, a number or a static string out. */
+    private static final class Layout {
+        static final MethodHandle LAYOUT_SIZE = critical("customs_layout_size",
+                customs_h.customs_layout_size$address(), customs_h.customs_layout_size$descriptor());
+        static final MethodHandle LAYOUT_ALIGN = critical("customs_layout_align",
+                customs_h.customs_layout_align$address(), customs_h.customs_layout_align$descriptor());
+        static final MethodHandle LAYOUT_FIELD_COUNT = critical("customs_layout_field_count",
+                customs_h.customs_layout_field_count$address(), customs_h.customs_layout_field_count$descriptor());
+        static final MethodHandle LAYOUT_FIELD_NAME = critical("customs_layout_field_name",
+                customs_h.customs_layout_field_name$address(), customs_h.customs_layout_field_name$descriptor());
+        static final MethodHandle LAYOUT_OFFSET = critical("customs_layout_offset",
+                customs_h.customs_layout_offset$address(), customs_h.customs_layout_offset$descriptor());
+
+        private Layout() {}
+    }
+
+    /** customs_sample by value and by pointer, in heap memory. */
+    private static final class Structs {
+        static final MethodHandle SAMPLE_MAKE = critical("customs_sample_make",
+                customs_h.customs_sample_make$address(), customs_h.customs_sample_make$descriptor());
+        static final MethodHandle SAMPLE_SCORE = critical("customs_sample_score",
+                customs_h.customs_sample_score$address(), customs_h.customs_sample_score$descriptor());
+        static final MethodHandle SAMPLE_SCALE = critical("customs_sample_scale",
+                customs_h.customs_sample_scale$address(), customs_h.customs_sample_scale$descriptor());
+
+        private Structs() {}
+    }
+
+    /**
+     * One upcall stub per callback type, created once, on first use (so a program that never calls back pays nothing
+     * for them), and never freed: each finds its caller's callback through C's user pointer (CallbackSlots), so no
+     * call creates a stub.
+     */
+    private static final class Stubs {
+        // CallbackSlots guards each callback with its slot's UpcallGuard; the catch here is the last resort for what
+        // has no caller to go to (a VM error in the lookup itself): C is told, and nothing unwinds into it.
+        static final MemorySegment ITEM = customs_item_cb.allocate((user, index, item) -> {
+            try {
+                return CallbackSlots.SHARED.onItem(user.address(), index, item);
+            } catch (Throwable t) {
+                return Customs.CALLBACK_THREW;
+            }
+        }, Arena.global());
+        static final MemorySegment THREAD = customs_thread_cb.allocate((user, thread, call) -> {
+            try {
+                return CallbackSlots.SHARED.onCall(user.address(), thread, call);
+            } catch (Throwable t) {
+                return Customs.CALLBACK_THREW;
+            }
+        }, Arena.global());
+        static final MemorySegment ASYNC = customs_async_cb.allocate((user, value) -> {
+            try {
+                return CallbackSlots.SHARED.onComplete(user.address(), value);
+            } catch (Throwable t) {
+                return Customs.CALLBACK_THREW;
+            }
+        }, Arena.global());
+
+        private Stubs() {}
+    }
+
+    /** Each thread's customs_sample for the calls that hand one to C; freed with the thread (automatic arena). */
+    private static final ThreadLocal<MemorySegment> SAMPLE_SCRATCH = ThreadLocal.withInitial(
+            () -> Arena.ofAuto().allocate(customs_sample.layout()));
+
+    /** A struct returned by value lands in a new heap long[] (through the critical SAMPLE_MAKE): no arena. */
+    private static final SegmentAllocator HEAP_STRUCTS = (size, align) -> MemorySegment.ofArray(
+            new long[Math.toIntExact((size + Long.BYTES - 1) / Long.BYTES)]);
+
     /** C's strerror, linked the first time an errno is described (not when the backend opens: linking costs ms). */
     private static final class Strerror {
         static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(
@@ -42,34 +167,62 @@ public final class FfmCustoms extends AbstractCustoms {
         super("ffm");
     }
 
+    private static MethodHandle critical(String name, MemorySegment address, FunctionDescriptor descriptor) {
+        return Downcall.critical(NativeFunction.of(name), address, descriptor).handle();
+    }
+
     @Override
     public String libraryVersion() {
-        return customs_h.customs_version().getString(0);
+        try {
+            return ((MemorySegment) Scalars.VERSION.invokeExact()).getString(0);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
     public int add(int a, int b) {
-        return customs_h.customs_add(a, b);
+        try {
+            return (int) Scalars.ADD.invokeExact(a, b);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
     public void noop() {
-        customs_h.customs_noop();
+        try {
+            Scalars.NOOP.invokeExact();
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
     public String statusName(int status) {
-        return customs_h.customs_status_name(status).getString(0);
+        try {
+            return ((MemorySegment) Scalars.STATUS_NAME.invokeExact(status)).getString(0);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
     public String statusMessage(int status) {
-        return customs_h.customs_status_message(status).getString(0);
+        try {
+            return ((MemorySegment) Scalars.STATUS_MESSAGE.invokeExact(status)).getString(0);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
     public long liveAllocations() {
-        return customs_h.customs_live_allocations();
+        try {
+            return (long) Scalars.LIVE_ALLOCATIONS.invokeExact();
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
@@ -95,83 +248,133 @@ public final class FfmCustoms extends AbstractCustoms {
 
     @Override
     int crc32Array(int crc, byte[] data, int offset, int length) {
-        try (Arena arena = Arena.ofConfined()) {
-            return customs_h.customs_crc32(crc, copy(arena, data, offset, length), length);
+        try {
+            return (int) Buffers.CRC32.invokeExact(crc, heap(data, offset, length), (long) length);
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
     int crc32Buffer(int crc, NativeBuffer buffer, long offset, long length) {
-        return customs_h.customs_crc32(crc, segment(buffer).asSlice(offset, length), length);
+        try {
+            return (int) Buffers.CRC32.invokeExact(crc, segment(buffer).asSlice(offset, length), length);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
     int transformArray(byte[] data, int offset, int length, byte key) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment region = copy(arena, data, offset, length);
-            int status = customs_h.customs_transform(region, length, key);
-            MemorySegment.copy(region, JAVA_BYTE, 0, data, offset, length);
-            return status;
+        try {
+            return (int) Buffers.TRANSFORM.invokeExact(heap(data, offset, length), (long) length, key);
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
     int transformBuffer(NativeBuffer buffer, long offset, long length, byte key) {
-        return customs_h.customs_transform(segment(buffer).asSlice(offset, length), length, key);
+        try {
+            return (int) Buffers.TRANSFORM.invokeExact(segment(buffer).asSlice(offset, length), length, key);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
     }
 
     @Override
     long sumArray(int[] values, int offset, int length) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment region = arena.allocate(JAVA_INT, Math.max(1, length));
-            MemorySegment.copy(values, offset, region, JAVA_INT, 0, length);
-            return customs_h.customs_sum_i32(region, length);
+        MemorySegment all = MemorySegment.ofArray(values);
+        MemorySegment region = offset == 0 && length == values.length ? all
+                : all.asSlice(offset * JAVA_INT.byteSize(), length * JAVA_INT.byteSize());
+        try {
+            return (long) Buffers.SUM_I32.invokeExact(region, (long) length);
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
     long greet0(String name, NativeBuffer out) {
-        try (Arena arena = Arena.ofConfined()) {
-            return customs_h.customs_greet(arena.allocateFrom(name), segment(out), out.size());
+        try {
+            return (long) Strings.GREET.invokeExact(cString(name), segment(out), out.size());
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
+    String greetString(String name) {
+        MemorySegment cName = cString(name);
+        byte[] out = new byte[GREET_FIRST_CAPACITY];
+        for (int attempt = 0; attempt < 2; attempt++) {
+            long needed;
+            try {
+                needed = (long) Strings.GREET.invokeExact(cName, MemorySegment.ofArray(out), (long) out.length);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+            if (needed < 0) {
+                throw failure("customs_greet", (int) needed, null);
+            }
+            if (needed < out.length) {
+                return new String(out, 0, (int) needed, StandardCharsets.UTF_8);
+            }
+            out = new byte[Math.toIntExact(needed + 1)];
+        }
+        throw new IllegalStateException("customs_greet asked for more room after being given what it asked for");
+    }
+
+    @Override
     String toUpper0(String s) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment owned = customs_h.customs_to_upper(arena.allocateFrom(s));
+        try {
+            MemorySegment owned = (MemorySegment) Strings.TO_UPPER.invokeExact(cString(s));
             if (MemorySegment.NULL.equals(owned)) {
                 return null;
             }
             try {
                 return owned.getString(0);
             } finally {
-                customs_h.customs_string_free(owned);
+                Strings.STRING_FREE.invokeExact(owned);
             }
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
+    // A returned struct lands in a heap long[] (customs_sample: 40 bytes, alignment 8) through a critical handle. A
+    // struct handed to C is written into this thread's native scratch struct, as raw code would write its own: none of
+    // these functions calls back or keeps the pointer, so a thread never needs two at once. No arena per call.
+
     @Override
     Sample makeSample0(byte tag, double value, short count, int flags) {
-        try (Arena arena = Arena.ofConfined()) {
-            return toSample(customs_h.customs_sample_make(arena, tag, value, count, flags));
+        try {
+            return toSample((MemorySegment) Structs.SAMPLE_MAKE.invokeExact(HEAP_STRUCTS, tag, value, count, flags));
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
     double score0(Sample sample) {
-        try (Arena arena = Arena.ofConfined()) {
-            return customs_h.customs_sample_score(fill(customs_sample.allocate(arena), sample));
+        try {
+            return (double) Structs.SAMPLE_SCORE.invokeExact(fill(SAMPLE_SCRATCH.get(), sample));
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
     Sample scale0(Sample sample, double factor) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment struct = fill(customs_sample.allocate(arena), sample);
-            check("customs_sample_scale", customs_h.customs_sample_scale(struct, factor), null);
-            return toSample(struct);
+        MemorySegment struct = fill(SAMPLE_SCRATCH.get(), sample);
+        int status;
+        try {
+            status = (int) Structs.SAMPLE_SCALE.invokeExact(struct, factor);
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
+        check("customs_sample_scale", status, null);
+        return toSample(struct);
     }
 
     @Override
@@ -197,52 +400,46 @@ public final class FfmCustoms extends AbstractCustoms {
 
     @Override
     ParseOutcome parse0(byte[] data, int offset, int length) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = customs_record_info.allocate(arena);
-            int status = customs_h.customs_parse_record(copy(arena, data, offset, length), length, out);
-            RecordInfo info = status != Status.OK.code() ? null : new RecordInfo(
-                    Byte.toUnsignedInt(customs_record_info.version(out)),
-                    Byte.toUnsignedInt(customs_record_info.field_count(out)),
-                    Short.toUnsignedInt(customs_record_info.name_length(out)),
-                    Integer.toUnsignedLong(customs_record_info.item_count(out)),
-                    customs_record_info.data_bytes(out), customs_record_info.checksum(out));
-            return new ParseOutcome(status, customs_record_info.error_offset(out), info);
+        MemorySegment out = MemorySegment.ofArray(new long[(int) (customs_record_info.sizeof() / Long.BYTES)]);
+        int status;
+        try {
+            status = (int) Buffers.PARSE_RECORD.invokeExact(heap(data, offset, length), (long) length, out);
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
+        RecordInfo info = status != Status.OK.code() ? null : new RecordInfo(
+                Byte.toUnsignedInt(customs_record_info.version(out)),
+                Byte.toUnsignedInt(customs_record_info.field_count(out)),
+                Short.toUnsignedInt(customs_record_info.name_length(out)),
+                Integer.toUnsignedLong(customs_record_info.item_count(out)),
+                customs_record_info.data_bytes(out), customs_record_info.checksum(out));
+        return new ParseOutcome(status, customs_record_info.error_offset(out), info);
     }
 
     @Override
-    int forEach0(int[] items, ItemCallback guarded) {
+    int forEach0(int[] items, long user) {
+        // customs_for_each calls back, so the items cannot be the array itself (rule "no heap segment for a function
+        // that may call back"): this copy is the one the rules require.
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment stub = customs_item_cb.allocate((user, index, item) -> guarded.onItem(index, item), arena);
             MemorySegment values = arena.allocate(JAVA_INT, Math.max(1, items.length));
             MemorySegment.copy(items, 0, values, JAVA_INT, 0, items.length);
-            return customs_h.customs_for_each(values, items.length, stub, MemorySegment.NULL);
+            return customs_h.customs_for_each(values, items.length, Stubs.ITEM, MemorySegment.ofAddress(user));
         }
     }
 
     @Override
-    int runThreads0(int threads, int callsPerThread, ThreadCallback guarded) {
-        // The stub is called from threads C creates; they are all joined before the call returns and the arena closes.
-        try (Arena arena = Arena.ofShared()) {
-            MemorySegment stub = customs_thread_cb.allocate((user, t, c) -> guarded.onCall(t, c), arena);
-            return customs_h.customs_run_threads(threads, callsPerThread, stub, MemorySegment.NULL);
-        }
+    int runThreads0(int threads, int callsPerThread, long user) {
+        return customs_h.customs_run_threads(threads, callsPerThread, Stubs.THREAD, MemorySegment.ofAddress(user));
     }
 
     @Override
-    AsyncJob startAsync0(int value, int delayMillis, AsyncCallback guarded, UpcallGuard guard,
+    AsyncJob startAsync0(int value, int delayMillis, CallbackSlots.Slot slot, UpcallGuard guard,
             AsyncCompletion completion) {
-        // Shared: the job may be joined, and this arena closed, from another Java thread than this one.
-        Arena stubArena = Arena.ofShared();
-        try {
-            MemorySegment stub = customs_async_cb.allocate((user, v) -> guarded.onComplete(v), stubArena);
-            MemorySegment jobOut = stubArena.allocate(C_POINTER);
-            check("customs_async_start", customs_h.customs_async_start(stub, MemorySegment.NULL, value, delayMillis,
-                    jobOut), null);
-            return new FfmAsyncJob(this, guard, completion, delayMillis, jobOut.get(C_POINTER, 0), stubArena);
-        } catch (RuntimeException | Error e) {
-            stubArena.close(); // no job was started: nothing can call the stub
-            throw e;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment jobOut = arena.allocate(C_POINTER);
+            check("customs_async_start", customs_h.customs_async_start(Stubs.ASYNC, MemorySegment.ofAddress(slot.id()),
+                    value, delayMillis, jobOut), null);
+            return new FfmAsyncJob(this, guard, completion, delayMillis, slot, jobOut.get(C_POINTER, 0));
         }
     }
 
@@ -263,46 +460,74 @@ public final class FfmCustoms extends AbstractCustoms {
 
     @Override
     long layoutSize0(String type) {
-        try (Arena arena = Arena.ofConfined()) {
-            return customs_h.customs_layout_size(arena.allocateFrom(type));
+        try {
+            return (long) Layout.LAYOUT_SIZE.invokeExact(cString(type));
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
     long layoutAlign0(String type) {
-        try (Arena arena = Arena.ofConfined()) {
-            return customs_h.customs_layout_align(arena.allocateFrom(type));
+        try {
+            return (long) Layout.LAYOUT_ALIGN.invokeExact(cString(type));
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
     long layoutFieldCount0(String type) {
-        try (Arena arena = Arena.ofConfined()) {
-            return customs_h.customs_layout_field_count(arena.allocateFrom(type));
+        try {
+            return (long) Layout.LAYOUT_FIELD_COUNT.invokeExact(cString(type));
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
     String layoutFieldName0(String type, long index) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment name = customs_h.customs_layout_field_name(arena.allocateFrom(type), index);
+        try {
+            MemorySegment name = (MemorySegment) Layout.LAYOUT_FIELD_NAME.invokeExact(cString(type), index);
             return MemorySegment.NULL.equals(name) ? null : name.getString(0);
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     @Override
     long layoutOffset0(String type, String field) {
-        try (Arena arena = Arena.ofConfined()) {
-            return customs_h.customs_layout_offset(arena.allocateFrom(type), arena.allocateFrom(field));
+        try {
+            return (long) Layout.LAYOUT_OFFSET.invokeExact(cString(type), cString(field));
+        } catch (Throwable t) {
+            throw unexpected(t);
         }
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------------
 
-    private static MemorySegment copy(Arena arena, byte[] data, int offset, int length) {
-        MemorySegment region = arena.allocate(Math.max(1, length));
-        MemorySegment.copy(data, offset, region, JAVA_BYTE, 0, length);
-        return region;
+    /** {@code data[offset, offset+length)} as a heap segment: only for the critical handles above. */
+    private static MemorySegment heap(byte[] data, int offset, int length) {
+        MemorySegment all = MemorySegment.ofArray(data);
+        return offset == 0 && length == data.length ? all : all.asSlice(offset, length);
+    }
+
+    /** {@code s} as a NUL-terminated UTF-8 heap segment (AbstractCustoms has refused NUL bytes in it). */
+    private static MemorySegment cString(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        return MemorySegment.ofArray(Arrays.copyOf(utf8, utf8.length + 1));
+    }
+
+
+    /** A downcall handle threw: FFM's own checks are unchecked exceptions; nothing else can happen. */
+    private static RuntimeException unexpected(Throwable t) {
+        if (t instanceof RuntimeException e) {
+            return e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException("a downcall threw a checked exception", t);
     }
 
     /** The segment behind a buffer of this backend, for FFM-specific code (e.g. the pinning module). */
@@ -366,8 +591,11 @@ public final class FfmCustoms extends AbstractCustoms {
 
         @Override
         int write0(byte[] data, int offset, int length) {
-            try (Arena arena = Arena.ofConfined()) {
-                return customs_h.customs_sink_write(sink, copy(arena, data, offset, length), length);
+            // The sink retains the attached buffer, not data: data may be the array itself.
+            try {
+                return (int) Buffers.SINK_WRITE.invokeExact(sink, heap(data, offset, length), (long) length);
+            } catch (Throwable t) {
+                throw unexpected(t);
             }
         }
 
@@ -384,14 +612,12 @@ public final class FfmCustoms extends AbstractCustoms {
     static final class FfmAsyncJob extends AsyncJob {
         private final FfmCustoms owner;
         private final MemorySegment job;
-        private final Arena stubArena;
 
         FfmAsyncJob(FfmCustoms owner, UpcallGuard guard, AsyncCompletion completion, int delayMillis,
-                MemorySegment job, Arena stubArena) {
-            super(owner, guard, completion, delayMillis);
+                CallbackSlots.Slot slot, MemorySegment job) {
+            super(owner, guard, completion, delayMillis, slot);
             this.owner = owner;
             this.job = job;
-            this.stubArena = stubArena;
         }
 
         @Override
@@ -404,14 +630,8 @@ public final class FfmCustoms extends AbstractCustoms {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment result = arena.allocate(JAVA_INT);
                 owner.check("customs_async_join", customs_h.customs_async_join(job, result, timeoutMillis), null);
-                stubArena.close(); // the native thread has exited: nothing can call the stub any more
                 return result.get(JAVA_INT, 0);
             }
-        }
-
-        @Override
-        boolean released0() {
-            return !stubArena.scope().isAlive();
         }
     }
 }

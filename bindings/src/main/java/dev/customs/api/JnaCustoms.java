@@ -19,7 +19,6 @@ import dev.customs.bindings.jna.customs_record_info;
 import dev.customs.bindings.jna.customs_sample;
 import dev.customs.bindings.jna.customs_tally;
 import dev.customs.bindings.jna.customs_thread_cb;
-import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,9 +26,29 @@ import java.util.List;
 
 /**
  * {@link Customs} over JNA, through either mapping of {@link CustomsLibrary}. Arrays cross the JNA way (JNA copies them
- * into native memory and back around each call); callbacks are held strongly for as long as C may call them.
+ * into native memory and back around each call); callbacks go through one long-lived callback object per callback
+ * type that dispatches through C's {@code user} pointer ({@link CallbackSlots}).
  */
 public final class JnaCustoms extends AbstractCustoms {
+    // One callback object per callback type, held for the JVM's life: JNA makes one native trampoline for each and
+    // keeps it, where a new object per call cost a new trampoline per call. Each finds its caller's callback through
+    // C's user pointer (CallbackSlots).
+    private static final customs_item_cb ITEM_CALLBACK =
+            (user, index, item) -> CallbackSlots.SHARED.onItem(Pointer.nativeValue(user), index, item);
+    private static final customs_thread_cb THREAD_CALLBACK =
+            (user, thread, call) -> CallbackSlots.SHARED.onCall(Pointer.nativeValue(user), thread, call);
+    private static final customs_async_cb ASYNC_CALLBACK =
+            (user, value) -> CallbackSlots.SHARED.onComplete(Pointer.nativeValue(user), value);
+
+    // A JNA Structure allocates its native memory (malloc) and reads its fields by reflection when it is created: one
+    // per thread, reused, instead of one per call. Safe because none of these calls calls back, so a thread never
+    // needs two at once, and every field is written before each call.
+    private static final ThreadLocal<customs_sample.ByValue> BY_VALUE =
+            ThreadLocal.withInitial(customs_sample.ByValue::new);
+    private static final ThreadLocal<customs_sample> BY_REFERENCE = ThreadLocal.withInitial(customs_sample::new);
+    private static final ThreadLocal<customs_record_info> RECORD_INFO =
+            ThreadLocal.withInitial(customs_record_info::new);
+
     private static final Function STRERROR = NativeLibrary.getInstance("c").getFunction("strerror");
 
     private final CustomsLibrary lib;
@@ -157,12 +176,12 @@ public final class JnaCustoms extends AbstractCustoms {
 
     @Override
     double score0(Sample sample) {
-        return lib.customs_sample_score(fill(new customs_sample.ByValue(), sample));
+        return lib.customs_sample_score(fill(BY_VALUE.get(), sample));
     }
 
     @Override
     Sample scale0(Sample sample, double factor) {
-        customs_sample struct = fill(new customs_sample(), sample);
+        customs_sample struct = fill(BY_REFERENCE.get(), sample);
         check("customs_sample_scale", lib.customs_sample_scale(struct, factor), null);
         return toSample(struct);
     }
@@ -183,7 +202,7 @@ public final class JnaCustoms extends AbstractCustoms {
 
     @Override
     ParseOutcome parse0(byte[] data, int offset, int length) {
-        customs_record_info out = new customs_record_info();
+        customs_record_info out = RECORD_INFO.get();
         int status = lib.customs_parse_record(slice(data, offset, length), length, out);
         RecordInfo info = status != Status.OK.code() ? null : new RecordInfo(Byte.toUnsignedInt(out.version),
                 Byte.toUnsignedInt(out.field_count), Short.toUnsignedInt(out.name_length),
@@ -192,32 +211,22 @@ public final class JnaCustoms extends AbstractCustoms {
     }
 
     @Override
-    int forEach0(int[] items, ItemCallback guarded) {
-        customs_item_cb cb = (user, index, item) -> guarded.onItem(index, item);
-        try {
-            return lib.customs_for_each(items, items.length, cb, null);
-        } finally {
-            Reference.reachabilityFence(cb);
-        }
+    int forEach0(int[] items, long user) {
+        return lib.customs_for_each(items, items.length, ITEM_CALLBACK, new Pointer(user));
     }
 
     @Override
-    int runThreads0(int threads, int callsPerThread, ThreadCallback guarded) {
-        customs_thread_cb cb = (user, thread, call) -> guarded.onCall(thread, call);
-        try {
-            return lib.customs_run_threads(threads, callsPerThread, cb, null);
-        } finally {
-            Reference.reachabilityFence(cb);
-        }
+    int runThreads0(int threads, int callsPerThread, long user) {
+        return lib.customs_run_threads(threads, callsPerThread, THREAD_CALLBACK, new Pointer(user));
     }
 
     @Override
-    AsyncJob startAsync0(int value, int delayMillis, AsyncCallback guarded, UpcallGuard guard,
+    AsyncJob startAsync0(int value, int delayMillis, CallbackSlots.Slot slot, UpcallGuard guard,
             AsyncCompletion completion) {
-        customs_async_cb cb = (user, v) -> guarded.onComplete(v);
         PointerByReference job = new PointerByReference();
-        check("customs_async_start", lib.customs_async_start(cb, null, value, delayMillis, job), null);
-        return new JnaAsyncJob(this, guard, completion, delayMillis, job.getValue(), cb);
+        check("customs_async_start", lib.customs_async_start(ASYNC_CALLBACK, new Pointer(slot.id()), value,
+                delayMillis, job), null);
+        return new JnaAsyncJob(this, guard, completion, delayMillis, slot, job.getValue());
     }
 
     @Override
@@ -337,15 +346,12 @@ public final class JnaCustoms extends AbstractCustoms {
     static final class JnaAsyncJob extends AsyncJob {
         private final JnaCustoms owner;
         private final Pointer job;
-        /** Held strongly until joined: JNA frees a callback's trampoline once the object is collected. */
-        private volatile customs_async_cb callback;
 
-        JnaAsyncJob(JnaCustoms owner, UpcallGuard guard, AsyncCompletion completion, int delayMillis, Pointer job,
-                customs_async_cb callback) {
-            super(owner, guard, completion, delayMillis);
+        JnaAsyncJob(JnaCustoms owner, UpcallGuard guard, AsyncCompletion completion, int delayMillis,
+                CallbackSlots.Slot slot, Pointer job) {
+            super(owner, guard, completion, delayMillis, slot);
             this.owner = owner;
             this.job = job;
-            this.callback = callback;
         }
 
         @Override
@@ -357,13 +363,7 @@ public final class JnaCustoms extends AbstractCustoms {
         int join0(int timeoutMillis) {
             IntByReference result = new IntByReference();
             owner.check("customs_async_join", owner.lib.customs_async_join(job, result, timeoutMillis), null);
-            callback = null; // the native thread has exited: JNA may free the trampoline once this is collected
             return result.getValue();
-        }
-
-        @Override
-        boolean released0() {
-            return callback == null;
         }
     }
 }

@@ -36,6 +36,7 @@ abstract class CustomsContract {
 
     Customs customs;
     private long liveBefore;
+    private int slotsBefore;
 
     abstract String backend();
 
@@ -43,11 +44,13 @@ abstract class CustomsContract {
     void open() {
         customs = Customs.open(backend());
         liveBefore = customs.liveAllocations();
+        slotsBefore = CallbackSlots.SHARED.inUse();
     }
 
     @AfterEach
     void nothingLeaked() {
         assertEquals(liveBefore, customs.liveAllocations(), "library allocations left live by this test");
+        assertEquals(slotsBefore, CallbackSlots.SHARED.inUse(), "callback slots not given back by this test");
     }
 
     static Random random(String test) {
@@ -356,6 +359,113 @@ abstract class CustomsContract {
         AsyncJob job = customs.startAsync(3, 20, value -> value);
         job.close();
         assertTrue(job.isDone());
+    }
+
+    // --- one long-lived stub per callback type: dispatch through C's user pointer (CallbackSlots) ---
+
+    @Test
+    void concurrentCallersEachReachOnlyTheirOwnCallback() throws Exception {
+        int callers = 8;
+        int rounds = 200;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(callers)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                int me = c;
+                done.add(pool.submit(() -> {
+                    int[] items = new int[17];
+                    java.util.Arrays.fill(items, me);
+                    for (int r = 0; r < rounds; r++) {
+                        AtomicInteger seen = new AtomicInteger();
+                        assertEquals(0, customs.forEach(items, (index, item) -> {
+                            assertEquals(me, item, "an item of another caller reached this callback");
+                            seen.incrementAndGet();
+                            return 0;
+                        }));
+                        assertEquals(items.length, seen.get());
+                        AtomicInteger native_ = new AtomicInteger();
+                        if (r % 20 == 0) {
+                            assertEquals(0, customs.runThreads(2, 50, (thread, call) -> {
+                                native_.addAndGet(me + 1);
+                                return 0;
+                            }));
+                            assertEquals(100 * (me + 1), native_.get());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS); // a worker's failure surfaces here
+            }
+        }
+    }
+
+    @Test
+    void aThrowableGoesBackToTheCallerWhoseCallbackThrewOnly() throws Exception {
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                int me = c;
+                outcomes.add(pool.submit(() -> {
+                    for (int r = 0; r < 100; r++) {
+                        try {
+                            customs.forEach(new int[] {1, 2, 3}, (index, item) -> {
+                                if (me % 2 == 0 && index == 1) {
+                                    throw new IllegalStateException("caller " + me);
+                                }
+                                return 0;
+                            });
+                            if (me % 2 == 0) {
+                                return "caller " + me + " was not told";
+                            }
+                        } catch (IllegalStateException e) {
+                            if (!e.getMessage().equals("caller " + me)) {
+                                return "caller " + me + " got " + e.getMessage();
+                            }
+                        }
+                    }
+                    return "ok";
+                }));
+            }
+            for (var f : outcomes) {
+                assertEquals("ok", f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    @Test
+    void nestedCallsTakeTheirOwnSlotsAndGrowTheTable() {
+        int depth = 70; // beyond one chunk of slots (64); far deeper overflows the stack inside JNA's own frames
+        assertEquals(depth, nest(depth));
+    }
+
+    private int nest(int remaining) {
+        if (remaining == 0) {
+            return 0;
+        }
+        int[] inner = new int[1];
+        assertEquals(0, customs.forEach(new int[] {remaining}, (index, item) -> {
+            assertEquals(remaining, item, "an outer call's item reached an inner callback");
+            inner[0] = nest(remaining - 1);
+            return 0;
+        }));
+        return inner[0] + 1;
+    }
+
+    @Test
+    void aUserPointerThatNamesNoCallbackGetsCallbackThrewNeverAnException() {
+        assertEquals(Customs.CALLBACK_THREW, CallbackSlots.SHARED.onItem(0, 0, 0));
+        assertEquals(Customs.CALLBACK_THREW, CallbackSlots.SHARED.onCall(Long.MAX_VALUE, 0, 0));
+        assertEquals(Customs.CALLBACK_THREW, CallbackSlots.SHARED.onComplete(-1, 0));
+        CallbackSlots.Slot slot = CallbackSlots.SHARED.acquire();
+        try {
+            long id = slot.fill((ItemCallback) (index, item) -> 7);
+            assertEquals(7, CallbackSlots.SHARED.onItem(id, 0, 0));
+            assertEquals(Customs.CALLBACK_THREW, CallbackSlots.SHARED.onCall(id, 0, 0), "a stub of another type");
+        } finally {
+            assertNull(slot.release());
+        }
+        assertEquals(Customs.CALLBACK_THREW, CallbackSlots.SHARED.onItem(slot.id(), 0, 0), "a released slot");
     }
 
     // --- the retained pointer ---

@@ -38,7 +38,8 @@ public final class Downcall {
         this.critical = critical;
         MethodHandle checked = raw;
         MethodType type = raw.type();
-        for (int i = 0; i < type.parameterCount(); i++) {
+        boolean heapAllowed = critical && !function.callsBack() && !function.retainsPointer();
+        for (int i = 0; !heapAllowed && i < type.parameterCount(); i++) {
             if (type.parameterType(i) == MemorySegment.class) {
                 checked = MethodHandles.filterArguments(checked, i,
                         MethodHandles.insertArguments(CHECK, 0, function, critical, "argument " + i));
