@@ -15,10 +15,16 @@ import java.lang.foreign.GroupLayout;
 import java.lang.foreign.MemoryLayout;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Bindings broken on purpose, one way each: every breakage is caught, and the message names the symbol. */
 class BreakagesTest {
+    @BeforeAll
+    static void zlibHeaderIsInstalled() {
+        ZlibCheckTest.zlibHeaderIsInstalled();
+    }
+
     @Test
     void fieldOffsetOffByFourIsNamed() {
         // 4 bytes of padding where z_stream_s has none: avail_in and every field after it move.
