@@ -1,6 +1,7 @@
 package dev.customs.bench;
 
 import dev.customs.bindings.ffm.CustomsErrno;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_sample;
 import dev.customs.bindings.jna.CustomsLibrary;
@@ -32,6 +33,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class DataBench {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     /** customs_file_size linked without captureCallState, to price the capture. */
     static final MethodHandle FILE_SIZE_NO_CAPTURE = Linker.nativeLinker().downcallHandle(
             customs_h.customs_file_size$address(), FunctionDescriptor.of(customs_h.C_LONG, customs_h.C_POINTER));

@@ -1,6 +1,7 @@
 package dev.customs.harness.scenarios;
 
 import com.sun.jna.Memory;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.CustomsLibrary;
 import dev.customs.harness.Report;
@@ -15,6 +16,10 @@ import java.util.function.Supplier;
 
 /** Issue item 1: the four arena kinds, with real downcalls: how long they live, who may close them, which threads. */
 public final class ArenaKinds extends Scenario {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     static final int DIGITS_CRC = 0xCBF43926;
     static final String ANY = "threads: any | close(): any thread";
 

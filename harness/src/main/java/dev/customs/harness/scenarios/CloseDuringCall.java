@@ -2,6 +2,7 @@ package dev.customs.harness.scenarios;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
 import dev.customs.harness.Report;
@@ -15,6 +16,10 @@ import java.util.List;
 
 /** Issue item 4: another thread closes the memory a downcall is using. */
 public final class CloseDuringCall extends Scenario {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     public CloseDuringCall() {
         super("close-during-call", "closing a shared arena while a downcall uses it fails; the call completes intact");
     }

@@ -1,5 +1,6 @@
 package dev.customs.harness.scenarios;
 
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
@@ -12,6 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Issue item 11: a heap segment to a non-critical handle, and an upcall from inside a critical call. */
 public final class CriticalHazards extends Scenario {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     static final byte[] DIGITS = "123456789".getBytes(StandardCharsets.US_ASCII);
 
     public CriticalHazards() {

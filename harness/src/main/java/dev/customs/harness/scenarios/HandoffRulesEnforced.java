@@ -1,5 +1,6 @@
 package dev.customs.harness.scenarios;
 
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
 import dev.customs.harness.Report;
@@ -17,6 +18,10 @@ import java.util.Arrays;
 
 /** Issue item 9: the handoff rules, enforced with messages that name them; out-parameters written back once. */
 public final class HandoffRulesEnforced extends Scenario {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     static final byte[] DIGITS = "123456789".getBytes(StandardCharsets.US_ASCII);
 
     public HandoffRulesEnforced() {

@@ -1,6 +1,7 @@
 package dev.customs.harness.scenarios;
 
 import com.sun.jna.Pointer;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.CustomsLibrary;
 import dev.customs.harness.Report;
@@ -15,6 +16,10 @@ import java.util.function.Consumer;
 
 /** Issue item 6: a library-allocated result whose free must run exactly once. */
 public final class OwnershipTransfer extends Scenario {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     static final String ONCE = "CUSTOMS; live +1 until freed; freed once; live back to 0";
 
     public OwnershipTransfer() {

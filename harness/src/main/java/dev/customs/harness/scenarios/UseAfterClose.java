@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.customs.api.NativeBuffer;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
@@ -14,6 +15,10 @@ import java.lang.foreign.MemorySegment;
 
 /** Issue item 2: memory used after it was freed. FFM refuses; JNA hands C a NULL, or dies reading address 0. */
 public final class UseAfterClose extends Scenario {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     public UseAfterClose() {
         super("use-after-close", "FFM refuses every use of a closed arena; JNA's closed Memory becomes address 0");
     }

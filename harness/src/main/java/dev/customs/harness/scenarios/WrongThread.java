@@ -3,6 +3,7 @@ package dev.customs.harness.scenarios;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import com.sun.jna.Memory;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
@@ -12,6 +13,10 @@ import java.lang.foreign.MemorySegment;
 
 /** Issue item 3: a confined arena used from a thread that does not own it. */
 public final class WrongThread extends Scenario {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     static final String OUTSIDE = "WrongThreadException: Attempted access outside owning thread";
 
     public WrongThread() {
