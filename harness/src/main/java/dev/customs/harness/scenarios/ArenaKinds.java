@@ -16,10 +16,6 @@ import java.util.function.Supplier;
 
 /** Issue item 1: the four arena kinds, with real downcalls: how long they live, who may close them, which threads. */
 public final class ArenaKinds extends Scenario {
-    static {
-        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
-    }
-
     static final int DIGITS_CRC = 0xCBF43926;
     static final String ANY = "threads: any | close(): any thread";
 
@@ -29,6 +25,7 @@ public final class ArenaKinds extends Scenario {
 
     @Override
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("Each arena holds \"123456789\"; customs_crc32 reads it from the owner thread and from another thread,");
         r.say("then another thread and the owner try close(). JNA's column puts its one kind, Memory, through the");
         r.say("same steps.");

@@ -16,16 +16,13 @@ import java.util.List;
 
 /** Issue item 4: another thread closes the memory a downcall is using. */
 public final class CloseDuringCall extends Scenario {
-    static {
-        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
-    }
-
     public CloseDuringCall() {
         super("close-during-call", "closing a shared arena while a downcall uses it fails; the call completes intact");
     }
 
     @Override
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("customs_for_each iterates over [10, 11, 12, 13] held in a shared arena (JNA: a 64 MiB Memory). While C");
         r.say("is at item 1, the callback has another thread close that memory and waits for it (10 s at most).");
         r.columns();

@@ -13,10 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Issue item 11: a heap segment to a non-critical handle, and an upcall from inside a critical call. */
 public final class CriticalHazards extends Scenario {
-    static {
-        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
-    }
-
     static final byte[] DIGITS = "123456789".getBytes(StandardCharsets.US_ASCII);
 
     public CriticalHazards() {
@@ -26,6 +22,7 @@ public final class CriticalHazards extends Scenario {
     @Override
     @SuppressWarnings("FfmHeapSegmentToPlainHandle") // the hazard this scenario shows: FFM's own refusal
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("Raw FFM, no Customs checks: a heap segment passed to customs_crc32's ordinary handle; then");
         r.say("customs_for_each linked critical and called with an upcall stub, in a child JVM. JNA has neither");
         r.say("heap pointers nor critical calls: its column shows the same calls working on copies.");

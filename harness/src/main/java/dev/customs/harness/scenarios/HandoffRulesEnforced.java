@@ -18,10 +18,6 @@ import java.util.Arrays;
 
 /** Issue item 9: the handoff rules, enforced with messages that name them; out-parameters written back once. */
 public final class HandoffRulesEnforced extends Scenario {
-    static {
-        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
-    }
-
     static final byte[] DIGITS = "123456789".getBytes(StandardCharsets.US_ASCII);
 
     public HandoffRulesEnforced() {
@@ -30,6 +26,7 @@ public final class HandoffRulesEnforced extends Scenario {
 
     @Override
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("What each libcustoms function does with pointers is described once (CustomsFunctions); Downcall checks");
         r.say("every pointer argument of every call against it, and every handoff checks before it copies anything.");
         r.columns();

@@ -16,10 +16,6 @@ import java.util.function.Consumer;
 
 /** Issue item 6: a library-allocated result whose free must run exactly once. */
 public final class OwnershipTransfer extends Scenario {
-    static {
-        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
-    }
-
     static final String ONCE = "CUSTOMS; live +1 until freed; freed once; live back to 0";
 
     public OwnershipTransfer() {
@@ -28,6 +24,7 @@ public final class OwnershipTransfer extends Scenario {
 
     @Override
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("customs_to_upper returns memory the library allocated; customs_string_free must release it, once.");
         r.say("FFM: LibraryOwned.adoptCString ties it to a confined arena (reinterpret with a cleanup action).");
         r.say("JNA: the Pointer has no lifetime, so the free is called by hand in finally.");

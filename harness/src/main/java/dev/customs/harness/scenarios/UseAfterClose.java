@@ -15,16 +15,13 @@ import java.lang.foreign.MemorySegment;
 
 /** Issue item 2: memory used after it was freed. FFM refuses; JNA hands C a NULL, or dies reading address 0. */
 public final class UseAfterClose extends Scenario {
-    static {
-        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
-    }
-
     public UseAfterClose() {
         super("use-after-close", "FFM refuses every use of a closed arena; JNA's closed Memory becomes address 0");
     }
 
     @Override
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("16 bytes are freed (FFM: the arena closes; JNA: Memory.close()), then used anyway. Reading a closed");
         r.say("JNA Memory kills the JVM, so that row runs in a child JVM.");
         r.columns();

@@ -13,10 +13,6 @@ import java.lang.foreign.MemorySegment;
 
 /** Issue item 3: a confined arena used from a thread that does not own it. */
 public final class WrongThread extends Scenario {
-    static {
-        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
-    }
-
     static final String OUTSIDE = "WrongThreadException: Attempted access outside owning thread";
 
     public WrongThread() {
@@ -25,6 +21,7 @@ public final class WrongThread extends Scenario {
 
     @Override
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("The main thread opens a confined arena (JNA: a Memory) holding 42; another thread reads it, passes it");
         r.say("to customs_sum_i32, and closes it.");
         r.columns();
