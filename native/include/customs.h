@@ -7,10 +7,10 @@
  * calling thread and from threads created in C, and a pointer the library retains
  * after the call that handed it over.
  *
- * This header is the source of truth for the Java bindings: the FFM and JNA layers are
- * checked against it (bindings/README.md, "Conformance"). Keep to the subset that
- * checker reads: one declaration per statement, fixed-width integer types, typedef'd
- * structs, enums and function pointers, and CUSTOMS_API in front of every function.
+ * This header is the source of truth for the Java bindings: the FFM layer is jextract's
+ * output of it (bindings/jextract/customs.args), checked against it by the C compiler, and
+ * the JNA layer is checked against the FFM layer (bindings/README.md, "Conformance"). When a
+ * symbol is added here, add its line to customs.args and run ./customs bindings.
  *
  * Conventions that hold for every function unless its comment says otherwise:
  *  - Status codes: 0 (CUSTOMS_OK) is success, library errors are negative

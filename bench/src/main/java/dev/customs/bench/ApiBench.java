@@ -12,6 +12,8 @@ import dev.customs.api.Sample;
 import dev.customs.api.Sink;
 import dev.customs.api.StructDescription;
 import dev.customs.api.ThreadCallback;
+import dev.customs.bindings.ffm.CustomsErrno;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_async_cb;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
@@ -65,6 +67,10 @@ public class ApiBench {
     static final String NAME = "Customs";
     static final ItemCallback ITEM = (index, item) -> 0;
     static final ThreadCallback CALL = (thread, call) -> 0;
+
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
 
     static final MethodHandle VERSION = critical(customs_h.customs_version$address(),
             customs_h.customs_version$descriptor());
@@ -413,9 +419,9 @@ public class ApiBench {
     @Benchmark
     public long fileSize_raw() {
         try (Arena call = Arena.ofConfined()) {
-            MemorySegment state = call.allocate(customs_h.CAPTURE_STATE_LAYOUT);
-            long size = customs_h.customs_file_size(state, call.allocateFrom(file));
-            return size == -1 ? -customs_h.errno(state) : size;
+            MemorySegment state = call.allocate(CustomsErrno.CAPTURE_STATE_LAYOUT);
+            long size = CustomsErrno.customs_file_size(state, call.allocateFrom(file));
+            return size == -1 ? -CustomsErrno.errno(state) : size;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.customs.bench;
 
 import dev.customs.api.Customs;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.CustomsLibrary;
 import dev.customs.bindings.jna.JnaLibraries;
@@ -39,6 +40,10 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ArrayBench {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     static final MethodHandle RAW_CRITICAL = Linker.nativeLinker().downcallHandle(customs_h.customs_sum_i32$address(),
             customs_h.customs_sum_i32$descriptor(), Linker.Option.critical(true));
     /** The same function through the pinning toolkit's Downcall (rules checked at link time). */

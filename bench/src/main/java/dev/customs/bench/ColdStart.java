@@ -2,6 +2,7 @@ package dev.customs.bench;
 
 import dev.customs.api.Customs;
 import dev.customs.loader.LibraryLoader;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.JnaLibraries;
 import java.lang.foreign.Arena;
@@ -51,7 +52,7 @@ public final class ColdStart {
         double jvmToMain = Duration.between(launched, Instant.now()).toNanos() / 1e6;
 
         long t = System.nanoTime();
-        LibraryLoader.shared();
+        CustomsLookup.load(); // LibraryLoader.shared(), then the file loaded where jextract's customs_h looks
         double loadLibrary = millisSince(t);
 
         Linker linker = Linker.nativeLinker();

@@ -1,5 +1,7 @@
 package dev.customs.bench;
 
+import dev.customs.bindings.ffm.CustomsErrno;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_sample;
 import dev.customs.bindings.jna.CustomsLibrary;
@@ -31,6 +33,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class DataBench {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     /** customs_file_size linked without captureCallState, to price the capture. */
     static final MethodHandle FILE_SIZE_NO_CAPTURE = Linker.nativeLinker().downcallHandle(
             customs_h.customs_file_size$address(), FunctionDescriptor.of(customs_h.C_LONG, customs_h.C_POINTER));
@@ -55,7 +61,7 @@ public class DataBench {
         customs_sample.value(sample, 1.5);
         customs_sample.weight(sample, 4);
         missingPath = arena.allocateFrom(missing);
-        errnoState = arena.allocate(customs_h.CAPTURE_STATE_LAYOUT);
+        errnoState = arena.allocate(CustomsErrno.CAPTURE_STATE_LAYOUT);
         jnaGreetOut = new Memory(64);
         jnaByValue = new dev.customs.bindings.jna.customs_sample.ByValue();
         jnaByValue.value = 1.5;
@@ -134,8 +140,8 @@ public class DataBench {
 
     @Benchmark
     public long errno_ffmCaptured() {
-        long r = customs_h.customs_file_size(errnoState, missingPath);
-        return r + customs_h.errno(errnoState);
+        long r = CustomsErrno.customs_file_size(errnoState, missingPath);
+        return r + CustomsErrno.errno(errnoState);
     }
 
     @Benchmark

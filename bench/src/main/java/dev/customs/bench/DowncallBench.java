@@ -1,5 +1,6 @@
 package dev.customs.bench;
 
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.CustomsLibrary;
 import dev.customs.bindings.jna.JnaLibraries;
@@ -23,6 +24,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class DowncallBench {
+    static final java.nio.file.Path LIBRARY = CustomsLookup.load(); // before the handles below are linked
     static final MethodHandle NOOP_CRITICAL = Linker.nativeLinker().downcallHandle(customs_h.customs_noop$address(),
             customs_h.customs_noop$descriptor(), Linker.Option.critical(false));
     static final MethodHandle ADD_CRITICAL = Linker.nativeLinker().downcallHandle(customs_h.customs_add$address(),

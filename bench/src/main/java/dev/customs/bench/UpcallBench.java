@@ -4,6 +4,7 @@ import dev.customs.api.CustomsGuards;
 import dev.customs.api.ItemCallback;
 import dev.customs.api.ThreadCallback;
 import dev.customs.callbacks.UpcallGuard;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
 import dev.customs.bindings.ffm.customs_thread_cb;
@@ -37,6 +38,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class UpcallBench {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     static final int ITEMS = 256;
     static final int NATIVE_CALLS = 65_536;
 

@@ -9,6 +9,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.customs.bindings.ffm.CustomsErrno;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_async_cb;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
@@ -31,7 +33,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@link Customs} over the FFM API, through the jextract-shaped {@link customs_h} and, for the functions that neither
+ * {@link Customs} over the FFM API, through jextract's generated {@link customs_h} (libcustoms loaded by {@link CustomsLookup},
+ * errno captured by {@link CustomsErrno}) and, for the functions that neither
  * call back nor keep a pointer, critical handles that take Java arrays and heap structs uncopied. Arrays are copied
  * only where the rules require it ({@code customs_for_each} calls back). Callbacks go through one long-lived stub per
  * callback type that dispatches through C's {@code user} pointer ({@link CallbackSlots}).
@@ -165,6 +168,7 @@ public final class FfmCustoms extends AbstractCustoms {
 
     FfmCustoms() {
         super("ffm");
+        CustomsLookup.load();
     }
 
     private static MethodHandle critical(String name, MemorySegment address, FunctionDescriptor descriptor) {
@@ -380,10 +384,10 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     long fileSize0(String path, int[] errno) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(customs_h.CAPTURE_STATE_LAYOUT);
-            long size = customs_h.customs_file_size(state, arena.allocateFrom(path));
+            MemorySegment state = arena.allocate(CustomsErrno.CAPTURE_STATE_LAYOUT);
+            long size = CustomsErrno.customs_file_size(state, arena.allocateFrom(path));
             if (size == -1) {
-                errno[0] = customs_h.errno(state);
+                errno[0] = CustomsErrno.errno(state);
             }
             return size;
         }

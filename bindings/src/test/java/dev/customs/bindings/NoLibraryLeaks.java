@@ -2,6 +2,7 @@ package dev.customs.bindings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -17,6 +18,7 @@ public final class NoLibraryLeaks implements BeforeEachCallback, AfterEachCallba
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        CustomsLookup.load();
         context.getStore(NS).put("before", customs_h.customs_live_allocations());
     }
 

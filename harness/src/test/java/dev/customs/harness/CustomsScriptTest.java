@@ -34,6 +34,7 @@ class CustomsScriptTest {
         return run(SCRIPT, env, args);
     }
 
+    /** Runs {@code script} (the real one, or a copy in a temporary tree) with bash. */
     static Result run(Path script, Map<String, String> env, String... args) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(new java.util.ArrayList<>(List.of("bash", script.toString())));
         pb.command().addAll(List.of(args));

@@ -6,6 +6,7 @@ import dev.customs.api.Customs;
 import dev.customs.api.FfmCustoms;
 import dev.customs.api.JnaCustoms;
 import dev.customs.api.ThreadCallback;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_tally;
 import dev.customs.bindings.ffm.customs_thread_cb;
@@ -26,6 +27,10 @@ import java.util.Objects;
  * creation rather than the boundary.
  */
 public final class StressThreads {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     /** The name JNA gives the native threads of a stress run. */
     public static final String JNA_THREAD_NAME = "customs-stress";
 

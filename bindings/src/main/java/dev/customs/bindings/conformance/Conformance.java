@@ -7,8 +7,7 @@ import com.sun.jna.Structure;
 import dev.customs.api.Customs;
 import dev.customs.api.Status;
 import dev.customs.api.StructDescription;
-import dev.customs.bindings.conformance.CHeader.Kind;
-import dev.customs.bindings.conformance.CHeader.Member;
+import dev.customs.bindings.ffm.CustomsLookup;
 import java.lang.foreign.AddressLayout;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.GroupLayout;
@@ -28,178 +27,166 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Holds the bindings to customs.h so they cannot drift silently. Every problem names the C symbol it is about.
+ * Holds libcustoms' bindings to each other and to the library's own description of itself, so they cannot drift
+ * silently. Every problem names the C symbol it is about.
  *
+ * <p>The header itself is checked by the binding checker ({@code dev.customs.checker.BindingChecker}, in
+ * {@code CustomsHeaderTest}): it holds the FFM layer (jextract's output) to what the C compiler says about
+ * {@code customs.h}. This class holds everything else to that FFM layer, at run time, with no compiler:
  * <ul>
- *   <li>Functions: every function in the header has an FFM binding ({@code customs_h.NAME$descriptor()}) and a JNA
- *       binding (each overload in {@code CustomsLibrary} and each {@code native} method of {@code CustomsDirect}) with
- *       the same return and parameter kinds; no binding exists for a function the header lacks.</li>
- *   <li>Callbacks: every function-pointer typedef has an FFM class and a JNA {@code Callback} of the same kinds.</li>
- *   <li>Structs: the header's fields, the C library's self-description ({@code customs_layout_*}), the FFM layout and
- *       the JNA {@code Structure} agree on field names, kinds, offsets, size and alignment.</li>
- *   <li>Constants: enum values and integer {@code #define}s agree with their Java mirrors.</li>
+ *   <li>Functions: every FFM function ({@code customs_h.NAME$descriptor()}) has a JNA binding (each overload in
+ *       {@code CustomsLibrary} and each {@code native} method of {@code CustomsDirect}) with the same return and
+ *       parameter kinds; no JNA binding exists for a function FFM lacks.</li>
+ *   <li>Callbacks: every JNA {@code Callback} a JNA function takes has an FFM class of the same name and kinds.</li>
+ *   <li>Structs: the C library's self-description ({@code customs_layout_*}, built from {@code sizeof},
+ *       {@code _Alignof} and {@code offsetof} where the library was compiled), the FFM layout and the JNA
+ *       {@code Structure} agree on field names, kinds, offsets, size and alignment.</li>
+ *   <li>Constants: the enum values and {@code #define}s FFM generated agree with {@link Status} and the {@link Customs}
+ *       limits.</li>
  * </ul>
  */
 public final class Conformance {
     private static final String FFM = "dev.customs.bindings.ffm.";
     private static final String JNA = "dev.customs.bindings.jna.";
 
+    /** The structs customs.h defines: the {@code --include-struct} lines of bindings/jextract/customs.args. */
+    public static final List<String> STRUCTS = List.of("customs_record_info", "customs_sample", "customs_tally");
+
+    /** How a value crosses the boundary: the kinds the C ABI tells apart. Signedness does not change the ABI. */
+    public enum Kind { VOID, I8, I16, I32, I64, F32, F64, POINTER, STRUCT }
+
     private Conformance() {}
 
     /** Every check, with the library's self-description read through each of {@code backends}. */
-    public static List<String> check(CHeader header, List<Customs> backends) {
+    public static List<String> check(List<Customs> backends) {
+        CustomsLookup.load();
         List<String> problems = new ArrayList<>();
-        problems.addAll(functions(header));
-        problems.addAll(callbacks(header));
-        problems.addAll(constants(header));
+        problems.addAll(functions(load(FFM + "customs_h"), load(JNA + "CustomsLibrary"), load(JNA + "CustomsDirect")));
+        problems.addAll(callbacks(load(JNA + "CustomsLibrary")));
+        problems.addAll(constants(load(FFM + "customs_h")));
         for (Customs backend : backends) {
-            problems.addAll(structs(header, backend));
+            problems.addAll(structs(backend));
         }
         return problems;
     }
 
     // --- functions ---------------------------------------------------------------------------------------------------
 
-    /** Header functions against the FFM and JNA bindings, both ways. */
-    public static List<String> functions(CHeader header) {
+    /** A function as the FFM layer binds it. */
+    private record Signature(Kind ret, String retStruct, List<Kind> params, List<String> paramStructs, String where) {}
+
+    /** The FFM functions against the JNA bindings, both ways. */
+    static List<String> functions(Class<?> ffm, Class<?> jnaInterface, Class<?> jnaDirect) {
         List<String> problems = new ArrayList<>();
-        Class<?> ffm = load(FFM + "customs_h");
-        Class<?> jnaInterface = load(JNA + "CustomsLibrary");
-        Class<?> jnaDirect = load(JNA + "CustomsDirect");
-        for (CHeader.Function f : sorted(header.functions())) {
-            ffmFunction(f, ffm, problems);
-            jnaFunction(f, jnaInterface, false, problems);
-            jnaFunction(f, jnaDirect, true, problems);
-        }
+        Map<String, Signature> bound = new java.util.TreeMap<>();
         for (Method m : ffm.getMethods()) {
-            String name = m.getName();
-            if (name.endsWith("$descriptor") && !header.functions().containsKey(name.replace("$descriptor", ""))) {
-                problems.add(name.replace("$descriptor", "") + ": FFM binds it but customs.h does not declare it");
+            if (!m.getName().endsWith("$descriptor") || m.getParameterCount() != 0) {
+                continue;
             }
+            String name = m.getName().substring(0, m.getName().length() - "$descriptor".length());
+            try {
+                FunctionDescriptor d = (FunctionDescriptor) m.invoke(null);
+                bound.put(name, new Signature(d.returnLayout().map(Conformance::kind).orElse(Kind.VOID),
+                        d.returnLayout().map(Conformance::structName).orElse(null),
+                        d.argumentLayouts().stream().map(Conformance::kind).toList(),
+                        d.argumentLayouts().stream().map(Conformance::structName).toList(),
+                        "FFM " + ffm.getSimpleName() + "." + m.getName() + "()"));
+            } catch (InvocationTargetException | ExceptionInInitializerError e) {
+                problems.add(name + ": the FFM binding could not be linked: " + rootMessage(e));
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        for (var f : bound.entrySet()) {
+            jnaFunction(f.getKey(), f.getValue(), jnaInterface, false, problems);
+            jnaFunction(f.getKey(), f.getValue(), jnaDirect, true, problems);
         }
         for (Class<?> jna : List.of(jnaInterface, jnaDirect)) {
             for (Method m : jna.getDeclaredMethods()) {
-                if (m.getName().startsWith("customs_") && !header.functions().containsKey(m.getName())) {
-                    problems.add(m.getName() + ": JNA " + jna.getSimpleName() + " binds it but customs.h does not"
-                            + " declare it");
+                if (m.getName().startsWith("customs_") && !bound.containsKey(m.getName())) {
+                    problems.add(m.getName() + ": JNA " + jna.getSimpleName() + " binds it but FFM "
+                            + ffm.getSimpleName() + " (jextract's output of customs.h) does not");
                 }
             }
         }
         return problems;
     }
 
-    private static void ffmFunction(CHeader.Function f, Class<?> ffm, List<String> problems) {
-        String where = "FFM customs_h." + f.name() + "$descriptor()";
-        FunctionDescriptor descriptor;
-        try {
-            descriptor = (FunctionDescriptor) ffm.getMethod(f.name() + "$descriptor").invoke(null);
-        } catch (NoSuchMethodException e) {
-            problems.add(f.name() + ": declared in customs.h (line " + f.line() + ") but has no FFM binding (" + where
-                    + ")");
-            return;
-        } catch (InvocationTargetException | ExceptionInInitializerError e) {
-            problems.add(f.name() + ": the FFM binding could not be linked: " + rootMessage(e));
-            return;
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-        compare(f, descriptor.returnLayout().map(Conformance::kind).orElse(Kind.VOID),
-                descriptor.returnLayout().map(Conformance::structName).orElse(null),
-                descriptor.argumentLayouts().stream().map(Conformance::kind).toList(),
-                descriptor.argumentLayouts().stream().map(Conformance::structName).toList(), where, problems);
-    }
-
-    private static void jnaFunction(CHeader.Function f, Class<?> jna, boolean direct, List<String> problems) {
+    private static void jnaFunction(String name, Signature ffm, Class<?> jna, boolean direct, List<String> problems) {
         List<Method> overloads = Arrays.stream(jna.getDeclaredMethods())
-                .filter(m -> m.getName().equals(f.name()) && (!direct || Modifier.isNative(m.getModifiers())))
+                .filter(m -> m.getName().equals(name) && (!direct || Modifier.isNative(m.getModifiers())))
                 .sorted(Comparator.comparing(Method::toString)).toList();
         if (overloads.isEmpty()) {
-            problems.add(f.name() + ": declared in customs.h (line " + f.line() + ") but has no JNA binding in "
-                    + jna.getSimpleName());
+            problems.add(name + ": bound by " + ffm.where() + " but has no JNA binding in " + jna.getSimpleName());
         }
         for (Method m : overloads) {
-            compare(f, kind(m.getReturnType()), structName(m.getReturnType()),
+            compare(name, ffm, new Signature(kind(m.getReturnType()), structName(m.getReturnType()),
                     Arrays.stream(m.getParameterTypes()).map(Conformance::kind).toList(),
                     Arrays.stream(m.getParameterTypes()).map(Conformance::structName).toList(),
-                    "JNA " + jna.getSimpleName() + "." + m.getName() + signature(m), problems);
+                    "JNA " + jna.getSimpleName() + "." + m.getName() + signature(m)), problems);
         }
     }
 
     // --- callbacks ---------------------------------------------------------------------------------------------------
 
-    /** Function-pointer typedefs against the FFM callback classes and the JNA callback interfaces. */
-    public static List<String> callbacks(CHeader header) {
+    /** Each JNA callback interface a JNA function takes against the FFM class of the same name. */
+    static List<String> callbacks(Class<?> jnaInterface) {
         List<String> problems = new ArrayList<>();
-        for (CHeader.Function cb : sorted(header.callbacks())) {
-            Class<?> ffm = tryLoad(FFM + cb.name());
-            if (ffm == null) {
-                problems.add(cb.name() + ": callback type in customs.h (line " + cb.line() + ") has no FFM class");
-            } else {
-                try {
-                    FunctionDescriptor d = (FunctionDescriptor) ffm.getMethod("descriptor").invoke(null);
-                    compare(cb, d.returnLayout().map(Conformance::kind).orElse(Kind.VOID), null,
-                            d.argumentLayouts().stream().map(Conformance::kind).toList(),
-                            d.argumentLayouts().stream().map(l -> (String) null).toList(),
-                            "FFM " + cb.name() + ".descriptor()", problems);
-                } catch (ReflectiveOperationException e) {
-                    problems.add(cb.name() + ": FFM class has no usable descriptor(): " + rootMessage(e));
-                }
-            }
-            Class<?> jna = tryLoad(JNA + cb.name());
-            if (jna == null || !Callback.class.isAssignableFrom(jna)) {
-                problems.add(cb.name() + ": callback type in customs.h (line " + cb.line()
-                        + ") has no JNA Callback interface");
-                continue;
-            }
+        java.util.SortedSet<Class<?>> callbacks = new java.util.TreeSet<>(Comparator.comparing(Class::getName));
+        for (Method m : jnaInterface.getDeclaredMethods()) {
+            Arrays.stream(m.getParameterTypes()).filter(Callback.class::isAssignableFrom).forEach(callbacks::add);
+        }
+        for (Class<?> jna : callbacks) {
+            String name = jna.getSimpleName();
             List<Method> invoke = Arrays.stream(jna.getMethods()).filter(m -> m.getName().equals("invoke")).toList();
             if (invoke.size() != 1) {
-                problems.add(cb.name() + ": JNA callback must declare exactly one invoke method");
+                problems.add(name + ": JNA callback must declare exactly one invoke method");
+                continue;
+            }
+            Class<?> ffm = tryLoad(FFM + name);
+            if (ffm == null) {
+                problems.add(name + ": JNA callback type has no FFM class " + FFM + name);
+                continue;
+            }
+            FunctionDescriptor d;
+            try {
+                d = (FunctionDescriptor) ffm.getMethod("descriptor").invoke(null);
+            } catch (ReflectiveOperationException e) {
+                problems.add(name + ": FFM class has no usable descriptor(): " + rootMessage(e));
                 continue;
             }
             Method m = invoke.getFirst();
-            compare(cb, kind(m.getReturnType()), null, Arrays.stream(m.getParameterTypes()).map(Conformance::kind)
-                    .toList(), Arrays.stream(m.getParameterTypes()).map(t -> (String) null).toList(), "JNA "
-                    + cb.name() + ".invoke", problems);
+            List<String> noStructs = java.util.Collections.nCopies(d.argumentLayouts().size(), null);
+            compare(name, new Signature(d.returnLayout().map(Conformance::kind).orElse(Kind.VOID), null,
+                    d.argumentLayouts().stream().map(Conformance::kind).toList(), noStructs,
+                    "FFM " + name + ".descriptor()"), new Signature(kind(m.getReturnType()), null,
+                    Arrays.stream(m.getParameterTypes()).map(Conformance::kind).toList(),
+                    java.util.Collections.nCopies(m.getParameterCount(), null), "JNA " + name + ".invoke"), problems);
         }
         return problems;
     }
 
     // --- structs -----------------------------------------------------------------------------------------------------
 
-    /** Header structs against the library's self-description (read through {@code backend}) and both bindings. */
-    public static List<String> structs(CHeader header, Customs backend) {
+    /** The library's self-description (read through {@code backend}) against that backend's binding. */
+    public static List<String> structs(Customs backend) {
         List<String> problems = new ArrayList<>();
-        for (CHeader.Struct s : sorted(header.structs())) {
-            String name = s.name();
+        for (String name : STRUCTS) {
             StructDescription c;
             try {
                 c = backend.describeStruct(name);
             } catch (IllegalArgumentException e) {
-                problems.add(name + ": declared in customs.h (line " + s.line() + ") but the library does not describe"
-                        + " it (customs_layout_size returned -1)");
+                problems.add(name + ": the library does not describe it (customs_layout_size returned -1; rebuild"
+                        + " libcustoms)");
                 continue;
-            }
-            List<String> headerNames = s.fields().stream().map(Member::name).toList();
-            List<String> libraryNames = c.fields().stream().map(StructDescription.Field::name).toList();
-            if (!headerNames.equals(libraryNames)) {
-                problems.add(name + ": fields in customs.h " + headerNames + " but the library was built with "
-                        + libraryNames + " (rebuild libcustoms)");
-                continue;
-            }
-            long[] natural = s.naturalOffsets();
-            for (int i = 0; i < natural.length; i++) {
-                if (natural[i] != c.fields().get(i).offset()) {
-                    problems.add(name + "." + headerNames.get(i) + ": customs.h puts it at offset " + natural[i]
-                            + " on LP64 but the library reports " + c.fields().get(i).offset());
-                }
             }
             StructDescription java = backend.bindingLayout(name);
             compareLayout(name, c, java, backend.backend(), problems);
-            List<Kind> headerKinds = s.fields().stream().map(f -> f.type().kind()).toList();
-            List<Kind> javaKinds = backend.backend().equals("ffm") ? ffmFieldKinds(name) : jnaFieldKinds(name);
-            if (!headerKinds.equals(javaKinds)) {
-                problems.add(name + ": field kinds in customs.h " + headerKinds + " but " + backend.backend()
-                        + " binds " + javaKinds);
+            List<Kind> ffmKinds = ffmFieldKinds(name);
+            List<Kind> javaKinds = backend.backend().equals("ffm") ? ffmKinds : jnaFieldKinds(name);
+            if (!ffmKinds.equals(javaKinds)) {
+                problems.add(name + ": field kinds " + ffmKinds + " in FFM (jextract's output of customs.h) but "
+                        + backend.backend() + " binds " + javaKinds);
             }
         }
         return problems;
@@ -262,44 +249,39 @@ public final class Conformance {
 
     // --- constants ---------------------------------------------------------------------------------------------------
 
-    /** Enum values and #defines against {@link Status}, the {@link Customs} limits and the FFM accessors. */
-    public static List<String> constants(CHeader header) {
+    /** The enum values and #defines FFM generated against {@link Status} and the {@link Customs} limits. */
+    static List<String> constants(Class<?> ffm) {
         List<String> problems = new ArrayList<>();
-        Map<String, Long> status = header.enums().getOrDefault("customs_status", Map.of());
-        for (Status s : Status.values()) {
-            Long c = status.get(s.cName());
-            if (c == null || c != s.code()) {
-                problems.add(s.cName() + ": " + s.code() + " in dev.customs.api.Status but " + c + " in customs.h");
+        Map<String, Long> generated = new java.util.TreeMap<>();
+        for (Method m : ffm.getMethods()) {
+            if (m.getName().startsWith("CUSTOMS_") && m.getParameterCount() == 0 && m.getReturnType() == int.class) {
+                try {
+                    generated.put(m.getName(), ((Number) m.invoke(null)).longValue());
+                } catch (ReflectiveOperationException e) {
+                    problems.add(m.getName() + ": FFM accessor failed: " + rootMessage(e));
+                }
             }
         }
-        for (String c : new TreeSet<>(status.keySet())) {
-            if (Arrays.stream(Status.values()).noneMatch(s -> s.cName().equals(c))) {
+        for (Status s : Status.values()) {
+            Long c = generated.get(s.cName());
+            if (c == null || c != s.code()) {
+                problems.add(s.cName() + ": " + s.code() + " in dev.customs.api.Status but " + c + " in FFM "
+                        + ffm.getSimpleName() + " (jextract's output of customs.h)");
+            }
+        }
+        for (String c : generated.keySet()) {
+            if ((c.equals("CUSTOMS_OK") || c.startsWith("CUSTOMS_E_"))
+                    && Arrays.stream(Status.values()).noneMatch(s -> s.cName().equals(c))) {
                 problems.add(c + ": in customs.h but missing from dev.customs.api.Status");
             }
         }
         Map<String, Integer> limits = Map.of("CUSTOMS_MAX_THREADS", Customs.MAX_THREADS, "CUSTOMS_MAX_FIELDS",
                 Customs.MAX_FIELDS, "CUSTOMS_MAX_ASYNC_DELAY_MS", Customs.MAX_ASYNC_DELAY_MILLIS);
         for (var e : new java.util.TreeMap<>(limits).entrySet()) {
-            Long c = header.constants().get(e.getKey());
+            Long c = generated.get(e.getKey());
             if (c == null || c.longValue() != e.getValue()) {
-                problems.add(e.getKey() + ": " + e.getValue() + " in dev.customs.api.Customs but " + c
-                        + " in customs.h");
-            }
-        }
-        Class<?> ffm = load(FFM + "customs_h");
-        Map<String, Long> all = new java.util.TreeMap<>(header.constants());
-        header.enums().values().forEach(all::putAll);
-        all.remove("CUSTOMS_H");
-        for (var e : all.entrySet()) {
-            try {
-                Object v = ffm.getMethod(e.getKey()).invoke(null);
-                if (((Number) v).longValue() != e.getValue()) {
-                    problems.add(e.getKey() + ": " + v + " in FFM customs_h but " + e.getValue() + " in customs.h");
-                }
-            } catch (NoSuchMethodException ex) {
-                problems.add(e.getKey() + ": in customs.h but FFM customs_h has no " + e.getKey() + "() accessor");
-            } catch (ReflectiveOperationException ex) {
-                problems.add(e.getKey() + ": FFM accessor failed: " + rootMessage(ex));
+                problems.add(e.getKey() + ": " + e.getValue() + " in dev.customs.api.Customs but " + c + " in FFM "
+                        + ffm.getSimpleName() + " (jextract's output of customs.h)");
             }
         }
         return problems;
@@ -307,25 +289,24 @@ public final class Conformance {
 
     // --- kinds -------------------------------------------------------------------------------------------------------
 
-    private static void compare(CHeader.Function f, Kind ret, String retStruct, List<Kind> params,
-                                List<String> paramStructs, String where, List<String> problems) {
-        if (f.returnType().kind() != ret || !Objects.equals(f.returnType().structName(), retStruct)
-                && f.returnType().kind() == Kind.STRUCT) {
-            problems.add(f.name() + ": returns " + f.returnType() + " in customs.h but " + describe(ret, retStruct)
-                    + " in " + where);
+    private static void compare(String name, Signature ffm, Signature other, List<String> problems) {
+        if (ffm.ret() != other.ret() || ffm.ret() == Kind.STRUCT && !Objects.equals(ffm.retStruct(), other.retStruct())) {
+            problems.add(name + ": returns " + describe(ffm.ret(), ffm.retStruct()) + " in " + ffm.where() + " but "
+                    + describe(other.ret(), other.retStruct()) + " in " + other.where());
         }
-        if (f.parameters().size() != params.size()) {
-            problems.add(f.name() + ": takes " + f.parameters().size() + " parameters in customs.h but "
-                    + params.size() + " in " + where);
+        if (ffm.params().size() != other.params().size()) {
+            problems.add(name + ": takes " + ffm.params().size() + " parameters in " + ffm.where() + " but "
+                    + other.params().size() + " in " + other.where());
             return;
         }
-        for (int i = 0; i < params.size(); i++) {
-            Member p = f.parameters().get(i);
-            boolean structMismatch = p.type().kind() == Kind.STRUCT
-                    && !Objects.equals(p.type().structName(), paramStructs.get(i));
-            if (p.type().kind() != params.get(i) || structMismatch) {
-                problems.add(f.name() + ": parameter " + (i + 1) + " (" + p.name() + ") is " + p.type()
-                        + " in customs.h but " + describe(params.get(i), paramStructs.get(i)) + " in " + where);
+        for (int i = 0; i < ffm.params().size(); i++) {
+            Kind kind = ffm.params().get(i);
+            boolean structMismatch = kind == Kind.STRUCT
+                    && !Objects.equals(ffm.paramStructs().get(i), other.paramStructs().get(i));
+            if (kind != other.params().get(i) || structMismatch) {
+                problems.add(name + ": parameter " + (i + 1) + " is " + describe(kind, ffm.paramStructs().get(i))
+                        + " in " + ffm.where() + " but " + describe(other.params().get(i), other.paramStructs().get(i))
+                        + " in " + other.where());
             }
         }
     }
@@ -391,10 +372,6 @@ public final class Conformance {
     private static String signature(Method m) {
         return Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
                 .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
-    }
-
-    private static <T> List<T> sorted(Map<String, T> byName) {
-        return new java.util.TreeMap<>(byName).values().stream().toList();
     }
 
     private static Class<?> load(String name) {

@@ -3,6 +3,7 @@ package dev.customs.fuzz.targets;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.CustomsLibrary;
 import dev.customs.bindings.jna.JnaLibraries;
@@ -45,6 +46,10 @@ import java.util.function.BiConsumer;
  * At the end everything is closed and the library's live allocations are back to zero.
  */
 public final class HandoffTarget {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     private static final int MAX_STEPS = 16;
     private static final int MAX_ARRAY = 48;
     private static final int MAX_RETAINED = 32;

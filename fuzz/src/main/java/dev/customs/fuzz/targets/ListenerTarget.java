@@ -2,6 +2,7 @@ package dev.customs.fuzz.targets;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import dev.customs.api.Customs;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.callbacks.specimen.EventCallback;
 import dev.customs.callbacks.specimen.EventListener;
@@ -25,6 +26,10 @@ import java.util.function.BiConsumer;
  * At the end every listener is closed and the library's live allocations are back where they started.
  */
 public final class ListenerTarget {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     private static final int MAX_STEPS = 12;
     private static final Duration POST_TIMEOUT = Duration.ofSeconds(10);
     private static final String PREFIX = "customs-fuzz-listener";

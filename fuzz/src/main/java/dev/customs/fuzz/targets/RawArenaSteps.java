@@ -1,6 +1,7 @@
 package dev.customs.fuzz.targets;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -17,6 +18,10 @@ import java.util.List;
  * {@code UnsupportedOperationException} for closing the global or an automatic arena. C never sees freed memory.
  */
 final class RawArenaSteps {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     private static final int MAX_SIZE = 32;
 
     enum Kind { CONFINED, SHARED, AUTO, GLOBAL }

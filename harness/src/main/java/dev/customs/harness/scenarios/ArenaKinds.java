@@ -1,6 +1,7 @@
 package dev.customs.harness.scenarios;
 
 import com.sun.jna.Memory;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.CustomsLibrary;
 import dev.customs.harness.Report;
@@ -24,6 +25,7 @@ public final class ArenaKinds extends Scenario {
 
     @Override
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("Each arena holds \"123456789\"; customs_crc32 reads it from the owner thread and from another thread,");
         r.say("then another thread and the owner try close(). JNA's column puts its one kind, Memory, through the");
         r.say("same steps.");

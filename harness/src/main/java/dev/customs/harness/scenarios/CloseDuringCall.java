@@ -2,6 +2,7 @@ package dev.customs.harness.scenarios;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
 import dev.customs.harness.Report;
@@ -21,6 +22,7 @@ public final class CloseDuringCall extends Scenario {
 
     @Override
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("customs_for_each iterates over [10, 11, 12, 13] held in a shared arena (JNA: a 64 MiB Memory). While C");
         r.say("is at item 1, the callback has another thread close that memory and waits for it (10 s at most).");
         r.columns();

@@ -1,5 +1,6 @@
 package dev.customs.harness.scenarios;
 
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
@@ -21,6 +22,7 @@ public final class CriticalHazards extends Scenario {
     @Override
     @SuppressWarnings("FfmHeapSegmentToPlainHandle") // the hazard this scenario shows: FFM's own refusal
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("Raw FFM, no Customs checks: a heap segment passed to customs_crc32's ordinary handle; then");
         r.say("customs_for_each linked critical and called with an upcall stub, in a child JVM. JNA has neither");
         r.say("heap pointers nor critical calls: its column shows the same calls working on copies.");

@@ -1,5 +1,6 @@
 package dev.customs.harness.scenarios;
 
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
 import dev.customs.harness.Report;
@@ -25,6 +26,7 @@ public final class HandoffRulesEnforced extends Scenario {
 
     @Override
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("What each libcustoms function does with pointers is described once (CustomsFunctions); Downcall checks");
         r.say("every pointer argument of every call against it, and every handoff checks before it copies anything.");
         r.columns();

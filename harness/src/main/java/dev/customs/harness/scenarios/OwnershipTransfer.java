@@ -1,6 +1,7 @@
 package dev.customs.harness.scenarios;
 
 import com.sun.jna.Pointer;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.CustomsLibrary;
 import dev.customs.harness.Report;
@@ -23,6 +24,7 @@ public final class OwnershipTransfer extends Scenario {
 
     @Override
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("customs_to_upper returns memory the library allocated; customs_string_free must release it, once.");
         r.say("FFM: LibraryOwned.adoptCString ties it to a confined arena (reinterpret with a cleanup action).");
         r.say("JNA: the Pointer has no lifetime, so the free is called by hand in finally.");

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.customs.api.NativeBuffer;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
@@ -20,6 +21,7 @@ public final class UseAfterClose extends Scenario {
 
     @Override
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("16 bytes are freed (FFM: the arena closes; JNA: Memory.close()), then used anyway. Reading a closed");
         r.say("JNA Memory kills the JVM, so that row runs in a child JVM.");
         r.columns();

@@ -3,6 +3,7 @@ package dev.customs.harness.scenarios;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import com.sun.jna.Memory;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.harness.Report;
 import dev.customs.harness.Scenario;
@@ -20,6 +21,7 @@ public final class WrongThread extends Scenario {
 
     @Override
     public void run(Report r) {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it, on first use (bindings/README.md)
         r.say("The main thread opens a confined arena (JNA: a Memory) holding 42; another thread reads it, passes it");
         r.say("to customs_sum_i32, and closes it.");
         r.columns();

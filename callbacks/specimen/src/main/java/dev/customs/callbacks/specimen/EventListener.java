@@ -13,6 +13,7 @@ import dev.customs.api.FfmCustoms;
 import dev.customs.api.JnaCustoms;
 import dev.customs.callbacks.NativeThreadContext;
 import dev.customs.callbacks.UpcallGuard;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_event_cb;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.CustomsLibrary;
@@ -33,6 +34,10 @@ import java.util.Objects;
  * by the next post, or by {@link #close()}.
  */
 public final class EventListener implements AutoCloseable {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     /** Posts one event through the registration; returns C's status. */
     @FunctionalInterface
     private interface Poster {

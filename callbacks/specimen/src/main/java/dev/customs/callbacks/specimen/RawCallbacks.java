@@ -6,6 +6,7 @@ import dev.customs.api.Customs;
 import dev.customs.api.FfmCustoms;
 import dev.customs.api.ItemCallback;
 import dev.customs.api.JnaCustoms;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
 import java.lang.foreign.Arena;
@@ -19,6 +20,10 @@ import java.util.Objects;
  * which guards the callback itself and rethrows.
  */
 public final class RawCallbacks {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     private RawCallbacks() {}
 
     /**

@@ -5,6 +5,7 @@ import static dev.customs.bindings.ffm.customs_h.C_POINTER;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -16,6 +17,10 @@ import java.util.function.LongConsumer;
  * and detach become {@code IllegalStateException}s.
  */
 public final class CustomsSinks {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     private CustomsSinks() {}
 
     /**

@@ -6,6 +6,7 @@ import dev.customs.pinning.NativeFunction;
 import static dev.customs.pinning.NativeFunction.Trait.CALLS_BACK;
 import static dev.customs.pinning.NativeFunction.Trait.RETAINS_POINTER;
 
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import java.util.List;
 
@@ -16,6 +17,10 @@ import java.util.List;
  * critical handles are linked here from its {@code $address()} and {@code $descriptor()} accessors.
  */
 public final class CustomsFunctions {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     private CustomsFunctions() {}
 
     // What each function does with its pointers.

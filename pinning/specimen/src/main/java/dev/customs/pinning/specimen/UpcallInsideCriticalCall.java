@@ -2,6 +2,7 @@ package dev.customs.pinning.specimen;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
 import java.lang.foreign.Arena;
@@ -16,6 +17,10 @@ import java.lang.invoke.MethodHandle;
  * _thread_in_native) failed: wrong thread state for upcall}, exit code 1, a crash file. No Java code can catch it.
  */
 public final class UpcallInsideCriticalCall {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     private UpcallInsideCriticalCall() {}
 
     // The hazard this child JVM exists to show: an upcall from a function linked critical ends the JVM.

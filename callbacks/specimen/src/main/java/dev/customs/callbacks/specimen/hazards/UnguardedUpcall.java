@@ -3,6 +3,7 @@ package dev.customs.callbacks.specimen.hazards;
 import dev.customs.api.Customs;
 import dev.customs.api.FfmCustoms;
 import dev.customs.api.JnaCustoms;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.ffm.customs_item_cb;
 import dev.customs.bindings.ffm.customs_thread_cb;
@@ -25,6 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JVM survives: the {@code result:} line shows C called all 5 times and saw success.
  */
 public final class UnguardedUpcall {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     static final String MESSAGE = "unguarded callback failed on call 1";
     static final int CALLS = 5;
 

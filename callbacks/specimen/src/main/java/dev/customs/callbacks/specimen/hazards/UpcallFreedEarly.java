@@ -5,6 +5,7 @@ import com.sun.jna.ptr.PointerByReference;
 import dev.customs.api.Customs;
 import dev.customs.api.FfmCustoms;
 import dev.customs.api.JnaCustoms;
+import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_async_cb;
 import dev.customs.bindings.ffm.customs_h;
 import dev.customs.bindings.jna.CustomsLibrary;
@@ -24,6 +25,10 @@ import java.lang.ref.WeakReference;
  * proxy returns 0 without a word.
  */
 public final class UpcallFreedEarly {
+    static {
+        CustomsLookup.load(); // libcustoms where jextract's customs_h looks for it (bindings/README.md)
+    }
+
     /** Long enough for the JNA side to see its callback collected before the job fires. */
     static final int DELAY_MILLIS = 1500;
     /** customs_async_join is bounded: long enough for the delay, the callback and the crash it shows. */
