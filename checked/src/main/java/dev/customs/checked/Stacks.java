@@ -19,19 +19,27 @@ final class Stacks {
         return out.toString();
     }
 
-    /** The first frame outside the agent and the JDK, e.g. {@code Main.sort(Main.java:31)}, or "an unknown place". */
+    /**
+     * The first frame outside the agent and the JDK and the one that called it, e.g.
+     * {@code Callbacks.allocate(Callbacks.java:52), called from Main.sort(Main.java:31)}: the first is often a
+     * generated binding, the second the application's own line. "an unknown place" if there is none.
+     */
     static String where(Throwable marker) {
         if (marker == null) {
             return "an unknown place";
         }
+        String first = null;
         for (StackTraceElement frame : marker.getStackTrace()) {
             String c = frame.getClassName();
-            if (!c.startsWith("dev.customs.checked.") && !c.startsWith("java.") && !c.startsWith("jdk.")
-                    && !c.startsWith("sun.")) {
-                return frame.toString();
+            if (c.startsWith("dev.customs.checked.") || c.startsWith("java.") || c.startsWith("jdk.")
+                    || c.startsWith("sun.")) {
+                continue;
             }
+            if (first != null) {
+                return first + ", called from " + frame;
+            }
+            first = frame.toString();
         }
-        StackTraceElement[] all = marker.getStackTrace();
-        return all.length == 0 ? "an unknown place" : all[all.length - 1].toString();
+        return first != null ? first : "an unknown place";
     }
 }
