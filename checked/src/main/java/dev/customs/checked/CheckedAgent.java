@@ -13,6 +13,7 @@ import java.nio.file.Path;
 public final class CheckedAgent {
     private static volatile boolean active;
     private static volatile Path reportPath;
+    private static volatile CallSiteRewriter rewriter;
 
     private CheckedAgent() {
     }
@@ -31,7 +32,8 @@ public final class CheckedAgent {
             Class.forName(Upcalls.class.getName());
             Arenas.watch();
             Runtime.getRuntime().addShutdownHook(new Thread(CheckedAgent::atExit, "customs-checked-report"));
-            instrumentation.addTransformer(new CallSiteRewriter(instrumentation));
+            rewriter = new CallSiteRewriter(instrumentation);
+            instrumentation.addTransformer(rewriter);
             active = true;
         } catch (Throwable t) {
             System.err.println("customs-checked: could not start (" + t + "); checked mode is off");
@@ -40,6 +42,12 @@ public final class CheckedAgent {
 
     static boolean active() {
         return active;
+    }
+
+    /** Call sites rewritten so far, and in how many classes: {sites, classes}. */
+    static long[] rewritten() {
+        CallSiteRewriter r = rewriter;
+        return r == null ? new long[2] : new long[]{r.sitesRewritten(), r.classesRewritten()};
     }
 
     private static void atExit() {

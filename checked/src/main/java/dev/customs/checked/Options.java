@@ -11,7 +11,8 @@ import java.util.List;
  * stops the application: each problem becomes a message (printed at startup) saying what checked mode does instead.
  *
  * <ul>
- *   <li>{@code report=FILE}: write the report as JSON to FILE at exit (it is always printed on standard error)</li>
+ *   <li>{@code report=FILE}: write the report as JSON to FILE at exit (it is always printed on standard error);
+ *       {@code %p} in FILE becomes the process id, for test runs that fork several JVMs</li>
  *   <li>{@code quarantine=N}: keep at most N stubs whose arena closed (default 1024)</li>
  *   <li>{@code quarantineSeconds=S}: keep each at most S seconds (default 600)</li>
  *   <li>{@code stacks=N}: keep the first N stacks of each hazard for the report (default 3)</li>
@@ -73,7 +74,7 @@ record Options(Path report, int quarantine, long quarantineSeconds, int stacks, 
         }
         Path path;
         try {
-            path = Path.of(value).toAbsolutePath();
+            path = Path.of(value.replace("%p", Long.toString(ProcessHandle.current().pid()))).toAbsolutePath();
             Files.writeString(path, "{}\n");
             return path;
         } catch (IOException | RuntimeException e) {

@@ -26,6 +26,9 @@ final class Report {
                 }
             }
         }
+        long[] rewritten = CheckedAgent.rewritten();
+        b.append("  rewritten: ").append(rewritten[0]).append(" call sites in ").append(rewritten[1])
+                .append(" classes").append(nl);
         b.append("  arenas: opened ").append(Arenas.opened()).append(", live ").append(Arenas.live())
                 .append(" (").append(Arenas.liveBytes()).append(" bytes), leaked ").append(Arenas.leaked())
                 .append(" (").append(Arenas.leakedBytes()).append(" bytes)").append(nl);
@@ -56,6 +59,9 @@ final class Report {
         }
         b.append("\n  },\n");
         b.append("  \"total\": ").append(Hazards.total()).append(",\n");
+        long[] rewritten = CheckedAgent.rewritten();
+        b.append("  \"rewritten\": {\"sites\": ").append(rewritten[0]).append(", \"classes\": ")
+                .append(rewritten[1]).append("},\n");
         b.append("  \"arenas\": {\"opened\": ").append(Arenas.opened()).append(", \"live\": ").append(Arenas.live())
                 .append(", \"liveBytes\": ").append(Arenas.liveBytes()).append(", \"leaked\": ")
                 .append(Arenas.leaked()).append(", \"leakedBytes\": ").append(Arenas.leakedBytes()).append("},\n");

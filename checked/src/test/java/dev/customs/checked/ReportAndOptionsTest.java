@@ -18,10 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportAndOptionsTest {
     @Test
     void theReportIsWrittenAsJsonToTheFileNamed(@TempDir Path dir) throws IOException {
-        Path report = dir.resolve("checked.json");
-        ChildJvm.Result r = Agent.run(ThrowingComparator.class, "report=" + report);
+        // %p: the child's process id, so that several test JVMs can share one option.
+        ChildJvm.Result r = Agent.run(ThrowingComparator.class, "report=" + dir.resolve("checked-%p.json"));
         Agent.completed(r);
+        Path report;
+        try (var files = Files.list(dir)) {
+            report = files.filter(f -> f.getFileName().toString().matches("checked-\\d+\\.json")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no checked-<pid>.json in " + dir + "\n" + r));
+        }
         String json = Files.readString(report);
+        assertTrue(json.matches("(?s).*\"rewritten\": \\{\"sites\": [1-9]\\d*, \"classes\": [1-9].*"), json);
         assertTrue(json.matches("(?s).*\"upcall-threw\": \\{\"count\": [1-9]\\d*, \"first\": \\[\\{\"summary\": .*"),
                 json);
         assertTrue(json.contains("\"critical-given-upcall-stub\": {\"count\": 0, \"first\": []}"), json);
