@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.customs.bindings.ChildJvm;
 import dev.customs.checkedprograms.ClosedArenaStub;
+import dev.customs.checkedprograms.ConfiguredAndNested;
 import dev.customs.checkedprograms.CriticalWithStub;
 import dev.customs.checkedprograms.LeakedArena;
 import dev.customs.checkedprograms.NativeThreadUpcalls;
@@ -95,5 +96,21 @@ class CheckedModeTest {
         assertTrue(r.stderr().contains("java.lang.IllegalStateException: native thread"), r.stderr());
         assertTrue(r.stderr().contains("upcall-threw-no-downcall: 4"), r.stderr());
         assertTrue(r.stderr().contains("native threads: 4 distinct upcalled, attached anew 4 time(s)"), r.stderr());
+    }
+
+    @Test
+    void whatCReceivesIsConfigurableAndNestedDowncallsRethrowOnlyTheirOwn() {
+        ChildJvm.Result r = Agent.run(ConfiguredAndNested.class, null);
+        Agent.completed(r);
+        // customs_for_each goes on after a zero status and stops at any other: the number of calls shows what C got.
+        assertEquals("default calls 3; rethrown item 0 with 2 suppressed", Agent.line(r, "default"));
+        assertEquals("per descriptor calls 1; rethrown item 0 with 0 suppressed", Agent.line(r, "per descriptor"));
+        assertEquals("per stub calls 1; rethrown item 0 with 0 suppressed", Agent.line(r, "per stub"));
+        assertTrue(Agent.line(r, "refused ").startsWith("refused cannot return seven to C as int"), r.toString());
+        assertTrue(Agent.line(r, "inner caught ").startsWith("inner caught comparator refused"), r.toString());
+        assertEquals("nested recovers: C returned 0", Agent.line(r, "nested recovers"));
+        assertEquals("nested outer caught outer after a clean inner sort suppressed 0", Agent.line(r, "nested outer"));
+        assertEquals("critical refused critical downcall customs_for_each was given upcall stub",
+                Agent.line(r, "critical refused"));
     }
 }
