@@ -27,11 +27,7 @@ final class Downcalls {
     }
 
     private static MethodHandle find(String name, MethodType type) {
-        try {
-            return LOOKUP.findStatic(Downcalls.class, name, type);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        return Handles.find(LOOKUP, name, type);
     }
 
     static boolean isCritical(Linker.Option... options) {

@@ -42,11 +42,7 @@ final class Upcalls {
     }
 
     private static MethodHandle find(String name, MethodType type) {
-        try {
-            return LOOKUP.findStatic(Upcalls.class, name, type);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        return Handles.find(LOOKUP, name, type);
     }
 
     static MemorySegment stub(Linker linker, MethodHandle target, FunctionDescriptor fd, Arena arena,
