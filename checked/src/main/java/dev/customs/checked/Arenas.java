@@ -117,6 +117,13 @@ final class Arenas {
         }
     }
 
+    /** Where the first {@code n} confined or shared arenas still open were opened (for the report at exit). */
+    static java.util.List<String> stillOpen(int n) {
+        return RECORDS.stream().filter(r -> r.kind != Kind.AUTO && !r.closed).limit(n)
+                .map(r -> r.kind.name().toLowerCase() + " arena of " + r.bytes.get() + " bytes opened at "
+                        + Stacks.where(r.openedAt)).toList();
+    }
+
     static long opened() {
         return OPENED.sum();
     }

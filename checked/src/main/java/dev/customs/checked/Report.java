@@ -32,6 +32,9 @@ final class Report {
         b.append("  arenas: opened ").append(Arenas.opened()).append(", live ").append(Arenas.live())
                 .append(" (").append(Arenas.liveBytes()).append(" bytes), leaked ").append(Arenas.leaked())
                 .append(" (").append(Arenas.leakedBytes()).append(" bytes)").append(nl);
+        for (String open : Arenas.stillOpen(Hazards.firstStacks())) {
+            b.append("    still open: ").append(open).append(nl);
+        }
         b.append("  upcall stubs: created ").append(Stubs.created()).append(", quarantined ")
                 .append(Stubs.quarantined()).append(" now (bound ").append(Stubs.bound()).append(" stubs, ")
                 .append(Stubs.maxAgeSeconds()).append(" s), evicted ").append(Stubs.evicted()).append(nl);

@@ -32,7 +32,7 @@ final class Stacks {
         for (StackTraceElement frame : marker.getStackTrace()) {
             String c = frame.getClassName();
             if (c.startsWith("dev.customs.checked.") || c.startsWith("java.") || c.startsWith("jdk.")
-                    || c.startsWith("sun.")) {
+                    || c.startsWith("sun.") || c.startsWith("com.sun.") && !c.startsWith("com.sun.jna.")) {
                 continue;
             }
             if (first != null) {
