@@ -125,7 +125,10 @@ public final class UnderCheckedMode extends Scenario {
         }, stubArena);
         customs_h.customs_async_start(stub, MemorySegment.NULL, 21, 300, jobOut);
         stubArena.close();
-        customs_h.customs_async_join(jobOut.get(ValueLayout.ADDRESS, 0), result);
+        int joined = customs_h.customs_async_join(jobOut.get(ValueLayout.ADDRESS, 0), result, 10_000);
+        if (joined != 0) {
+            return "customs_async_join failed with status " + joined;
+        }
         List<String> hazards = CheckedMode.hazardsSince(mark);
         boolean named = hazards.stream().anyMatch(h -> h.contains("was created at ")
                 && h.contains("UnderCheckedMode.afterArenaClosed") && h.contains("its arena was closed at "));
