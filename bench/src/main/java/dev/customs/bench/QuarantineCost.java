@@ -20,6 +20,8 @@ import java.util.List;
  * with as many raw stubs kept alive: code cache (where stub code lives) and Java heap after a GC, per stub. Prints
  * one JSON line.
  */
+@SuppressWarnings({"FfmUnguardedUpcall", "FfmArenaNotClosed", "FfmCriticalHandleGivenUpcall", "FfmAutoArenaInLoop",
+        "FfmConfinedSegmentEscapes"}) // the hazards checked mode is shown on, on purpose
 public final class QuarantineCost {
     static final int STUBS = 1000;
 

@@ -7,6 +7,8 @@ import java.lang.invoke.MethodHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** qsort given the address of a comparator stub whose arena is closed: C keeps a pointer Java freed. */
+@SuppressWarnings({"FfmUnguardedUpcall", "FfmArenaNotClosed", "FfmCriticalHandleGivenUpcall", "FfmAutoArenaInLoop",
+        "FfmConfinedSegmentEscapes"}) // the hazards checked mode is shown on, on purpose
 public final class ClosedArenaStub {
     static final AtomicInteger RAN = new AtomicInteger();
 

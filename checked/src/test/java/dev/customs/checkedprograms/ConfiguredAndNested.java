@@ -12,6 +12,8 @@ import java.lang.invoke.MethodHandle;
  * What C receives from a failed upcall when configured (per descriptor, per stub); downcalls made inside upcalls
  * (each rethrows only what its own upcalls raised); the address-first handle shape jextract uses, linked critical.
  */
+@SuppressWarnings({"FfmUnguardedUpcall", "FfmArenaNotClosed", "FfmCriticalHandleGivenUpcall", "FfmAutoArenaInLoop",
+        "FfmConfinedSegmentEscapes"}) // the hazards checked mode is shown on, on purpose
 public final class ConfiguredAndNested {
     static final FunctionDescriptor OTHER = FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);

@@ -7,6 +7,8 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /** qsort linked critical, given an upcall stub: without the agent, "wrong thread state for upcall" and a dead JVM. */
+@SuppressWarnings({"FfmUnguardedUpcall", "FfmArenaNotClosed", "FfmCriticalHandleGivenUpcall", "FfmAutoArenaInLoop",
+        "FfmConfinedSegmentEscapes"}) // the hazards checked mode is shown on, on purpose
 public final class CriticalWithStub {
     public static void main(String[] args) throws Throwable {
         MethodHandle qsort = Libc.qsort(Linker.Option.critical(false));

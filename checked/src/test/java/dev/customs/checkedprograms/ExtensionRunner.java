@@ -6,6 +6,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /** Runs {@link ExtensionSpecimens} (or the class named) through the JUnit platform and prints each test's outcome. */
+@SuppressWarnings({"FfmUnguardedUpcall", "FfmArenaNotClosed", "FfmCriticalHandleGivenUpcall", "FfmAutoArenaInLoop",
+        "FfmConfinedSegmentEscapes"}) // the hazards checked mode is shown on, on purpose
 public final class ExtensionRunner {
     public static void main(String[] args) throws ClassNotFoundException {
         Class<?> specimens = args.length == 0 ? ExtensionSpecimens.class : Class.forName(args[0]);

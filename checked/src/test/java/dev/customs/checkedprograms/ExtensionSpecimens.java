@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Run by {@link ExtensionRunner} (not by surefire): one test that hides a hazard, one clean test. */
+@SuppressWarnings({"FfmUnguardedUpcall", "FfmArenaNotClosed", "FfmCriticalHandleGivenUpcall", "FfmAutoArenaInLoop",
+        "FfmConfinedSegmentEscapes"}) // the hazards checked mode is shown on, on purpose
 @ExtendWith(CheckedModeExtension.class)
 public class ExtensionSpecimens {
     static int refuse(MemorySegment a, MemorySegment b) {

@@ -12,6 +12,8 @@ import java.lang.invoke.MethodType;
 import java.nio.file.Path;
 
 /** libcustoms' customs_for_each through raw FFM: C stops at the callback's first non-zero status and returns it. */
+@SuppressWarnings({"FfmUnguardedUpcall", "FfmArenaNotClosed", "FfmCriticalHandleGivenUpcall", "FfmAutoArenaInLoop",
+        "FfmConfinedSegmentEscapes"}) // the hazards checked mode is shown on, on purpose
 final class ForEach {
     static final FunctionDescriptor CALLBACK = FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);

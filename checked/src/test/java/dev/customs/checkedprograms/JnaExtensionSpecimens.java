@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Run by {@link ExtensionRunner}: a JNA callback throws; JNA alone would log it and let the test pass. */
+@SuppressWarnings({"FfmUnguardedUpcall", "FfmArenaNotClosed", "FfmCriticalHandleGivenUpcall", "FfmAutoArenaInLoop",
+        "FfmConfinedSegmentEscapes"}) // the hazards checked mode is shown on, on purpose
 @ExtendWith(CheckedModeExtension.class)
 public class JnaExtensionSpecimens {
     @Test

@@ -9,6 +9,8 @@ import dev.customs.checked.CheckedMode;
 import dev.customs.checked.Hazard;
 
 /** libc's qsort through JNA with a callback that throws: JNA logs it and C gets zero; the agent records it. */
+@SuppressWarnings({"FfmUnguardedUpcall", "FfmArenaNotClosed", "FfmCriticalHandleGivenUpcall", "FfmAutoArenaInLoop",
+        "FfmConfinedSegmentEscapes"}) // the hazards checked mode is shown on, on purpose
 public final class JnaThrowingCallback {
     public interface CLib extends Library {
         void qsort(Pointer base, long count, long size, Comparator comparator);

@@ -12,6 +12,8 @@ import java.lang.invoke.MethodType;
 /**
  * Raw FFM against libc, written the way an application would (no Customs API): the agent rewrites these call sites.
  */
+@SuppressWarnings({"FfmUnguardedUpcall", "FfmArenaNotClosed", "FfmCriticalHandleGivenUpcall", "FfmAutoArenaInLoop",
+        "FfmConfinedSegmentEscapes"}) // the hazards checked mode is shown on, on purpose
 final class Libc {
     static final Linker LINKER = Linker.nativeLinker();
     static final FunctionDescriptor QSORT = FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,

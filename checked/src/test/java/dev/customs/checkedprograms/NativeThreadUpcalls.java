@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * libcustoms' customs_run_threads: {@code threads} pthreads created in C each upcall {@code calls} times; the second
  * upcall of each thread throws. No Java thread is inside a downcall on those threads: the agent reports each at once.
  */
+@SuppressWarnings({"FfmUnguardedUpcall", "FfmArenaNotClosed", "FfmCriticalHandleGivenUpcall", "FfmAutoArenaInLoop",
+        "FfmConfinedSegmentEscapes"}) // the hazards checked mode is shown on, on purpose
 public final class NativeThreadUpcalls {
     static final AtomicInteger CALLS = new AtomicInteger();
 

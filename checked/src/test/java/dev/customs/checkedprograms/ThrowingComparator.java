@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * libc's qsort with a comparator that throws: without the agent the JVM ends ("Unrecoverable uncaught exception");
  * with it, qsort runs to completion and the very object thrown is caught around the downcall.
  */
+@SuppressWarnings({"FfmUnguardedUpcall", "FfmArenaNotClosed", "FfmCriticalHandleGivenUpcall", "FfmAutoArenaInLoop",
+        "FfmConfinedSegmentEscapes"}) // the hazards checked mode is shown on, on purpose
 public final class ThrowingComparator {
     static final List<Throwable> THROWN = new CopyOnWriteArrayList<>();
     static volatile boolean errorAfterFirst;

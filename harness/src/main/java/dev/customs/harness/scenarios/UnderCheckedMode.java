@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * after its arena closed, upcall from a critical call, leaked arena) run in this JVM, under the checked-mode agent,
  * through the raw jextract bindings with no Customs guard. Each becomes an exception or a report instead of a dead JVM.
  */
+@SuppressWarnings({"FfmUnguardedUpcall", "FfmArenaNotClosed", "FfmCriticalHandleGivenUpcall", "FfmAutoArenaInLoop",
+        "FfmConfinedSegmentEscapes"}) // the hazards checked mode is shown on, on purpose
 public final class UnderCheckedMode extends Scenario {
     static final int CALLS = 5;
     static final String MESSAGE = "unguarded callback failed on call 1";
