@@ -72,6 +72,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--no-cold-start", description = "Skip the cold-start runs.")
     boolean noColdStart;
 
+    @Option(names = "--checked-jar", paramLabel = "JAR", description = "The checked-mode agent, for its startup cost"
+            + " (default: checked/target/customs-checked.jar beside build/).")
+    Path checkedJar;
+
     @Option(names = "--cold-start-only", description = "Only the cold-start runs and the whole-process pairs (no"
             + " JMH, no native floor): a few minutes.")
     boolean coldStartOnly;
@@ -121,12 +125,15 @@ public final class BenchMain implements Callable<Integer> {
         List<PairedTiming> wholeProcesses = new ArrayList<>();
         if (!noColdStart) {
             coldStart = coldStart(library, demoJar != null ? demoJar
-                    : root.resolve("harness").resolve("target").resolve("customs-demo.jar"), smoke ? 2 : full ? 15 : 5);
+                    : root.resolve("harness").resolve("target").resolve("customs-demo.jar"), checkedJar != null
+                    ? checkedJar : root.resolve("checked").resolve("target").resolve("customs-checked.jar"),
+                    smoke ? 2 : full ? 15 : 5);
             wholeProcesses = new WholeProcesses(root.resolve("customs"),
                     Path.of(System.getProperty("java.home"), "bin", "java"), out, log)
                     .run(pairs != null ? pairs : smoke ? 1 : full ? 21 : 7);
         }
 
+        String quarantine = coldStartOnly ? "" : quarantineCost(library);
         List<Ratio> ratios = Ratio.headline(Measurement.byKey(results), floor);
         List<String> charts = new ArrayList<>();
         if (!results.isEmpty()) {
@@ -136,7 +143,7 @@ public final class BenchMain implements Callable<Integer> {
         String environment = environment(profile);
         Path md = out.resolve("results.md");
         Files.writeString(md, MarkdownReport.render("Customs benchmarks", environment, ratios, results, floor,
-                coldStart, wholeProcesses, charts));
+                coldStart, wholeProcesses, charts) + quarantine);
         if (latest != null) {
             Files.createDirectories(latest);
             try (var files = Files.list(out)) {
@@ -279,9 +286,9 @@ public final class BenchMain implements Callable<Integer> {
     /**
      * Child JVMs without class-data sharing of their own, with an AppCDS archive (the fallback) and with JDK 25's AOT
      * cache: ColdStart's own lines, then time to the first demo result. Archive and cache each come from a training
-     * run of the same program.
+     * run of the same program. A last configuration runs under the checked-mode agent: its cost at startup.
      */
-    private List<ColdStartResult> coldStart(Path library, Path demo, int repeats)
+    private List<ColdStartResult> coldStart(Path library, Path demo, Path agent, int repeats)
             throws IOException, InterruptedException {
         log.println("bench: cold start, " + repeats + " child JVMs per configuration");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -292,6 +299,14 @@ public final class BenchMain implements Callable<Integer> {
         List<Sharing> configurations = List.of(new Sharing("default CDS", null, "-Xshare:auto", null, "-Xshare:auto"),
                 Sharing.of("AppCDS", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", out, ".jsa"),
                 Sharing.of("AOT cache", "-XX:AOTCacheOutput=", "-XX:AOTCache=", out, ".aot"));
+        if (Files.isRegularFile(agent)) {
+            configurations = new ArrayList<>(configurations);
+            configurations.add(new Sharing("checked mode (-javaagent), default CDS", null, "-javaagent:" + agent, null,
+                    "-javaagent:" + agent));
+        } else {
+            log.println("bench: no checked-mode agent at " + agent + " (./customs build makes it); its startup cost"
+                    + " is left out");
+        }
         for (Sharing c : configurations) {
             if (c.trainColdStart() != null) {
                 run(concat(common, c.trainColdStart(), "-cp", classPath, ColdStart.class.getName()));
@@ -333,6 +348,28 @@ public final class BenchMain implements Callable<Integer> {
             return new Sharing(name, make + out.resolve("coldstart" + suffix), use + out.resolve("coldstart" + suffix),
                     make + out.resolve("demo" + suffix), use + out.resolve("demo" + suffix));
         }
+    }
+
+    /**
+     * The memory a quarantined stub holds, from {@link QuarantineCost} in a child JVM: a Markdown section for the
+     * table, also printed.
+     */
+    private String quarantineCost(Path library) throws IOException, InterruptedException {
+        log.println("bench: checked mode's quarantine, memory per stub");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String json = run(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-D" + LibraryLoader.PATH_PROPERTY + "=" + library, "-cp", System.getProperty("java.class.path"),
+                QuarantineCost.class.getName())).lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
+        Files.writeString(out.resolve("quarantine.json"), json + "\n");
+        Map<String, Double> q = ColdStartResult.parse(json);
+        String text = String.format("%n## Checked mode: the quarantine's memory per stub%n%n"
+                        + "%.0f stubs whose arena closed, kept in quarantine (checked/README.md), against as many raw"
+                        + " stubs alive. Bytes per stub.%n%n| | code cache | Java heap |%n|---|---:|---:|%n"
+                        + "| raw stub, alive | %.0f | %.0f |%n| checked stub, quarantined | %.0f | %.0f |%n",
+                q.get("stubs"), q.get("rawCodeBytesPerStub"), q.get("rawHeapBytesPerStub"),
+                q.get("quarantinedCodeBytesPerStub"), q.get("quarantinedHeapBytesPerStub"));
+        log.print(text);
+        return text;
     }
 
     /** Milliseconds from process start until the demo prints its first checked row ("  ok ..."). */

@@ -92,6 +92,15 @@ public record Ratio(String name, String numerator, String denominator, double va
                         "the same sum called from C: near 1 means the Java side adds nothing at this size."));
             }
         }
+        add(out, r, "checked mode / raw FFM, scalar downcall (add)", "checkedAdd/checked", "checkedAdd/raw", 1.25,
+                "the checked downcall is a try/finally combinator around the raw handle: one ThreadLocal read, a"
+                        + " depth counter, a pending-throwable test. A miss means the combinators were not inlined"
+                        + " (a handle that is not a constant). Cheapest fix: keep the pending slot and depth in one"
+                        + " object per thread reached without ThreadLocal (a carrier-thread field is not public API).");
+        add(out, r, "checked mode / raw FFM upcall, Java thread", "checkedUpcall/checked", "checkedUpcall/raw", 1.25,
+                "the checked upcall sets aside and restores the thread's pending throwables and tests the stub's"
+                        + " closed flag; its ThreadLocal read is the cost. Cheapest fix: skip the set-aside when"
+                        + " nothing is pending.");
         Measurement critical = r.get("noop/ffmCritical");
         Double floorNoop = floor.get("customs_noop");
         if (critical != null && floorNoop != null) {

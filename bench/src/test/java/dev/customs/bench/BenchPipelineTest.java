@@ -31,6 +31,7 @@ class BenchPipelineTest {
         assertTrue(md.contains("undecided"), "a smoke run's single iterations decide nothing: " + md);
         assertTrue(md.contains("| FFM critical(false) noop / native floor |"), md);
         assertTrue(md.contains("| noop | ffmCritical |"), md);
+        assertTrue(md.matches("(?s).*\\| checked stub, quarantined \\| [1-9]\\d* \\| [1-9]\\d* \\|.*"), md);
         assertTrue(Files.size(out.resolve("chart-per-call.png")) > 1000);
         assertTrue(printed.contains("bench: table      " + out.resolve("results.md")), printed);
     }

@@ -1,6 +1,8 @@
 package dev.customs.harness;
 
 import dev.customs.api.Customs;
+import dev.customs.checked.CheckedMode;
+import dev.customs.harness.scenarios.UnderCheckedMode;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,10 +19,13 @@ import java.util.List;
  */
 public final class DemoMain {
     static final String USAGE = """
-            Usage: customs demo [--list] [--backends NAME[,NAME...]] [SCENARIO...]
+            Usage: customs demo [--list] [--checked] [--backends NAME[,NAME...]] [SCENARIO...]
             Runs the Customs interop scenarios on FFM and JNA side by side and checks every outcome.
                   [SCENARIO...]            Scenarios to run (default: all). See --list.
                   --list                   List the scenarios, one per line, and exit.
+                  --checked                Run the fatal scenarios in this JVM under checked mode (needs the
+                                           checked-mode agent, which ./customs demo --checked adds), then any
+                                           scenarios named.
                   --backends NAME[,NAME...]
                                            Backends to compare (default: ffm,jna; also jna-interface).
               -h, --help                   Show this help message and exit.
@@ -39,10 +44,11 @@ public final class DemoMain {
     }
 
     /** What the command line asked for. */
-    record Options(boolean help, boolean list, List<String> backends, List<String> names) {
+    record Options(boolean help, boolean list, boolean checked, List<String> backends, List<String> names) {
         static Options parse(String... args) {
             boolean help = false;
             boolean list = false;
+            boolean checked = false;
             List<String> backends = null;
             List<String> names = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
@@ -51,6 +57,8 @@ public final class DemoMain {
                     help = true;
                 } else if (a.equals("--list")) {
                     list = true;
+                } else if (a.equals("--checked")) {
+                    checked = true;
                 } else if (a.equals("--backends") || a.startsWith("--backends=")) {
                     String value = a.contains("=") ? a.substring(a.indexOf('=') + 1)
                             : ++i < args.length ? args[i] : null;
@@ -65,7 +73,7 @@ public final class DemoMain {
                     names.add(a);
                 }
             }
-            return new Options(help, list, backends == null ? List.of("ffm", "jna") : List.copyOf(backends),
+            return new Options(help, list, checked, backends == null ? List.of("ffm", "jna") : List.copyOf(backends),
                     List.copyOf(names));
         }
     }
@@ -116,7 +124,13 @@ public final class DemoMain {
             }
             chosen.add(s);
         }
-        if (chosen.isEmpty()) {
+        if (options.checked()) {
+            if (!CheckedMode.active()) {
+                throw new UsageException("--checked needs the checked-mode agent in this JVM: run ./customs demo"
+                        + " --checked, which adds -javaagent:checked/target/customs-checked.jar");
+            }
+            chosen.addFirst(new UnderCheckedMode());
+        } else if (chosen.isEmpty()) {
             chosen = all;
         }
         for (String b : options.backends()) {

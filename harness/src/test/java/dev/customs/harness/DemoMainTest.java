@@ -108,7 +108,7 @@ class DemoMainTest {
     void helpPrintsTheUsageAndExitCodes() {
         Run run = demo("--help");
         assertEquals(0, run.exit());
-        assertTrue(run.out().startsWith("Usage: customs demo [--list] [--backends NAME[,NAME...]] [SCENARIO...]"),
+        assertTrue(run.out().startsWith("Usage: customs demo [--list] [--checked] [--backends NAME[,NAME...]] [SCENARIO...]"),
                 run.out());
         assertTrue(run.out().contains("2   usage error"), run.out());
     }
