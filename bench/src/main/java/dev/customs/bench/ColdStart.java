@@ -1,5 +1,6 @@
 package dev.customs.bench;
 
+import dev.customs.bindings.Libcustoms;
 import dev.customs.api.Customs;
 import dev.customs.loader.LibraryLoader;
 import dev.customs.bindings.ffm.customs_h;
@@ -51,11 +52,11 @@ public final class ColdStart {
         double jvmToMain = Duration.between(launched, Instant.now()).toNanos() / 1e6;
 
         long t = System.nanoTime();
-        LibraryLoader.shared();
+        Libcustoms.shared();
         double loadLibrary = millisSince(t);
 
         Linker linker = Linker.nativeLinker();
-        MemorySegment add = LibraryLoader.shared().lookup().findOrThrow("customs_add");
+        MemorySegment add = Libcustoms.shared().lookup().findOrThrow("customs_add");
         double[] downcalls = new double[LATER + 1];
         double[] upcalls = new double[LATER + 1];
         try (Arena arena = Arena.ofConfined()) {

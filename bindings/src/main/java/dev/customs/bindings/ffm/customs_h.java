@@ -45,7 +45,7 @@ public final class customs_h extends customs_h$shared {
 
     // Where jextract would write libraryLookup(System.mapLibraryName("customs"), ...).or(loaderLookup()).or(defaultLookup()):
     // the project's one loader, so the FFM and JNA backends always open the same file.
-    static final SymbolLookup SYMBOL_LOOKUP = dev.customs.loader.LibraryLoader.shared().lookup();
+    static final SymbolLookup SYMBOL_LOOKUP = dev.customs.bindings.Libcustoms.shared().lookup();
 
     // ---- errno (added by hand: jextract has no notion of captured call state) ---------------------------------------
 
