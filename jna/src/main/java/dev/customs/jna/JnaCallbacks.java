@@ -21,4 +21,20 @@ public final class JnaCallbacks {
         T registration = register.register(callback);
         return CallbackRegistration.holding(registration, unregister, callback, () -> {});
     }
+
+    /**
+     * Several callbacks C holds together (a parser's start, end and text handlers), registered by {@code register} and
+     * all held strongly until {@link CallbackRegistration#close()} has run {@code unregister}, which must make C let go
+     * of every one.
+     *
+     * @param <S> the callbacks, as a record or a list: every {@link Callback} reachable from it stays alive
+     */
+    public static <S, T> CallbackRegistration<T> registerGroup(S callbacks,
+            CallbackRegistration.Register<? super S, T> register, CallbackRegistration.Unregister<T> unregister) {
+        Objects.requireNonNull(callbacks, "callbacks");
+        Objects.requireNonNull(register, "register");
+        Objects.requireNonNull(unregister, "unregister");
+        T registration = register.register(callbacks);
+        return CallbackRegistration.holding(registration, unregister, callbacks, () -> {});
+    }
 }
