@@ -15,11 +15,7 @@ public final class JnaCallbacks {
     /** Registers {@code callback} and holds it strongly until {@link CallbackRegistration#close()} has unregistered it. */
     public static <C extends Callback, T> CallbackRegistration<T> register(C callback,
             CallbackRegistration.Register<? super C, T> register, CallbackRegistration.Unregister<T> unregister) {
-        Objects.requireNonNull(callback, "callback");
-        Objects.requireNonNull(register, "register");
-        Objects.requireNonNull(unregister, "unregister");
-        T registration = register.register(callback);
-        return CallbackRegistration.holding(registration, unregister, callback, () -> {});
+        return registerGroup(callback, register, unregister);
     }
 
     /**
