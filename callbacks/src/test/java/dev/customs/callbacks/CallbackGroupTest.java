@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * noticed as a dead scope before anything is called.
  */
 @Timeout(60)
-class CallbackRegistrationTest {
+class CallbackGroupTest {
     static final Linker LINKER = Linker.nativeLinker();
     static final FunctionDescriptor HANDLER = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
     static final MethodHandle CALL = LINKER.downcallHandle(HANDLER);
@@ -39,7 +39,7 @@ class CallbackRegistrationTest {
     static MemorySegment stub(int base, Arena arena) {
         try {
             MethodHandle h = MethodHandles.insertArguments(MethodHandles.lookup().findStatic(
-                    CallbackRegistrationTest.class, "plus", MethodType.methodType(int.class, int.class, int.class)),
+                    CallbackGroupTest.class, "plus", MethodType.methodType(int.class, int.class, int.class)),
                     0, base);
             return LINKER.upcallStub(h, HANDLER, arena);
         } catch (ReflectiveOperationException e) {
