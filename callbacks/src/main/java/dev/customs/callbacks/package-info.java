@@ -9,6 +9,6 @@
  *   <li>{@link dev.customs.callbacks.CallbackRegistration}: one owner for the callbacks C keeps across calls,
  *       released in the safe order.</li>
  * </ul>
- * See this module's README.md; libcustoms' use of them is in the {@code callbacks/specimen} module.
+ * See this module's README.md.
  */
 package dev.customs.callbacks;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The loader on a real system library, the C library itself (never libcustoms): each way to find it, and each bad
+ * The loader on a real system library, the C library itself: each way to find it, and each bad
  * file refused with every place tried and the dynamic loader's reason, never a crash. A copy of libc is never loaded
  * (a second libc in one process would be a disaster): files that must load are symlinks to the one already mapped.
  */
@@ -85,14 +85,14 @@ class LibraryLoaderTest {
     @Test
     void missingFileListsEveryPlaceWithTheLoadersReason(@TempDir Path empty) {
         LibraryLoadException e = assertThrows(LibraryLoadException.class, () -> LibraryLoader
-                .forLibrary("libcustoms_test_absent.so.9").pathProperty("test.lib").searchDirectory("bundle", empty)
+                .forLibrary("libexample_absent.so.9").pathProperty("test.lib").searchDirectory("bundle", empty)
                 .settingsOnly(Map.of("java.library.path", empty.toString())).load());
-        assertTrue(e.getMessage().startsWith("libcustoms_test_absent.so.9 was not found. Places tried, in order:"),
+        assertTrue(e.getMessage().startsWith("libexample_absent.so.9 was not found. Places tried, in order:"),
                 e.getMessage());
         assertEquals(3, e.attempts().size(), e.getMessage());
         assertTrue(e.attempts().get(2).outcome().startsWith("not found by the dynamic loader (dlopen: "
-                + "libcustoms_test_absent.so.9: cannot open shared object file"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("Point -Dtest.lib at libcustoms_test_absent.so.9, or install it where the"
+                + "libexample_absent.so.9: cannot open shared object file"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Point -Dtest.lib at libexample_absent.so.9, or install it where the"
                 + " dynamic loader finds it."), e.getMessage());
     }
 
@@ -141,9 +141,9 @@ class LibraryLoaderTest {
     @Test
     void libraryWithoutTheMarkerSymbolIsAnotherLibrary() {
         LibraryLoadException e = assertThrows(LibraryLoadException.class, () -> LibraryLoader.forLibrary(LIBC)
-                .markerSymbol("customs_no_such_marker").settingsOnly(Map.of()).load());
+                .markerSymbol("no_such_marker_symbol").settingsOnly(Map.of()).load());
         assertTrue(e.getMessage().startsWith("the file found is not libc.so.6"), e.getMessage());
-        assertTrue(e.getMessage().contains("opened, but it does not export customs_no_such_marker"), e.getMessage());
+        assertTrue(e.getMessage().contains("opened, but it does not export no_such_marker_symbol"), e.getMessage());
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every primitive array type, every FFM way, one region and several in one call, against libc ({@code memcpy},
- * {@code memset}, {@code swab}), never libcustoms: the bytes C saw, the copies made (none for the array itself), and
+ * {@code memset}, {@code swab}): the bytes C saw, the copies made (none for the array itself), and
  * exactly one write-back per writable region, none when the call throws.
  */
 @Timeout(60)
