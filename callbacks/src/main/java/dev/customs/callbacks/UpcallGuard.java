@@ -223,17 +223,16 @@ public final class UpcallGuard {
      * {@link RuntimeException} or an {@link Error}.
      */
     public Throwable takeFailure() {
-        Throwable head = first.get();
+        Throwable head = first.getAndSet(null); // one taker wins; the downcall has returned, so no upcall races it
         if (head == null) {
             return null;
         }
+        firstStatus = errorStatus;
         List<Throwable> all = new ArrayList<>();
         all.add(head);
         for (Throwable next; (next = later.poll()) != null; ) {
             all.add(next);
         }
-        firstStatus = errorStatus;
-        first.set(null); // last: upcalls skip until everything above is taken
         Throwable primary = all.stream().filter(Error.class::isInstance).findFirst().orElse(head);
         // The same object may be thrown on several threads; a throwable cannot suppress itself. An identity set keeps
         // this linear when thousands of upcalls fail under one guard.
