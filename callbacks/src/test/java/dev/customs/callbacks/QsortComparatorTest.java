@@ -74,7 +74,11 @@ class QsortComparatorTest {
             return c != 0 ? c : Integer.compare(a, b); // total: ties broken by id
         }
 
-        /** The upcall: never throws (keyOf catches), never answers anything but this one order. */
+        /**
+         * The upcall: never throws (keyOf catches everything the user's code throws; the rest reads two ints and
+         * compares longs), and never answers anything but this one order. A catch here would have to answer something
+         * for the pair, and any constant is the inconsistency this test is about.
+         */
         int compare(MemorySegment a, MemorySegment b) {
             int ia = a.get(JAVA_INT, 0);
             int ib = b.get(JAVA_INT, 0);
@@ -84,6 +88,8 @@ class QsortComparatorTest {
         }
     }
 
+    /** The comparator's upcall has no catch on purpose (FfmUnguardedUpcall): see {@link KeyOrder#compare}. */
+    @SuppressWarnings("FfmUnguardedUpcall")
     static int[] sort(int[] ids, KeyOrder order) throws Throwable {
         MethodHandle target = MethodHandles.lookup().findVirtual(KeyOrder.class, "compare",
                 MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class)).bindTo(order);
