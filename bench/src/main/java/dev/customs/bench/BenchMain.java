@@ -1,6 +1,6 @@
 package dev.customs.bench;
 
-import dev.customs.loader.LibraryLoader;
+import dev.customs.bindings.Libcustoms;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -101,7 +101,7 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, RunnerException, InterruptedException {
-        Path library = LibraryLoader.shared().path();
+        Path library = Libcustoms.shared().path();
         Path buildDir = library.getParent().getParent();
         Path root = buildDir.getParent().getParent();
         Path latest = null;
@@ -228,7 +228,7 @@ public final class BenchMain implements Callable<Integer> {
                                              String json) {
         ChainedOptionsBuilder o = new OptionsBuilder()
                 // JMH's own Unsafe use would otherwise print JDK 25's deprecation warning in every fork.
-                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-D" + LibraryLoader.PATH_PROPERTY + "=" + library,
+                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-D" + Libcustoms.PATH_PROPERTY + "=" + library,
                         "-Djna.nosys=true", "-Djna.tmpdir=" + library.getParent().resolveSibling("jna-tmp"))
                 .resultFormat(ResultFormatType.JSON).result(out.resolve(json + ".json").toString())
                 .shouldFailOnError(true);
@@ -294,7 +294,7 @@ public final class BenchMain implements Callable<Integer> {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         List<String> common = List.of(java, "--enable-native-access=ALL-UNNAMED", "-Djna.nosys=true",
-                "-D" + LibraryLoader.PATH_PROPERTY + "=" + library);
+                "-D" + Libcustoms.PATH_PROPERTY + "=" + library);
         boolean haveDemo = Files.isRegularFile(demo);
         List<Sharing> configurations = List.of(new Sharing("default CDS", null, "-Xshare:auto", null, "-Xshare:auto"),
                 Sharing.of("AppCDS", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", out, ".jsa"),

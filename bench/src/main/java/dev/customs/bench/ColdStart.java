@@ -1,5 +1,6 @@
 package dev.customs.bench;
 
+import dev.customs.bindings.Libcustoms;
 import dev.customs.api.Customs;
 import dev.customs.loader.LibraryLoader;
 import dev.customs.bindings.ffm.CustomsLookup;
@@ -52,11 +53,11 @@ public final class ColdStart {
         double jvmToMain = Duration.between(launched, Instant.now()).toNanos() / 1e6;
 
         long t = System.nanoTime();
-        CustomsLookup.load(); // LibraryLoader.shared(), then the file loaded where jextract's customs_h looks
+        CustomsLookup.load(); // Libcustoms.shared(), then the file loaded where jextract's customs_h looks
         double loadLibrary = millisSince(t);
 
         Linker linker = Linker.nativeLinker();
-        MemorySegment add = LibraryLoader.shared().lookup().findOrThrow("customs_add");
+        MemorySegment add = Libcustoms.shared().lookup().findOrThrow("customs_add");
         double[] downcalls = new double[LATER + 1];
         double[] upcalls = new double[LATER + 1];
         try (Arena arena = Arena.ofConfined()) {

@@ -1,5 +1,6 @@
 package dev.customs.api;
 
+import dev.customs.bindings.Libcustoms;
 import dev.customs.callbacks.UpcallGuard;
 
 import dev.customs.loader.LibraryLoader;
@@ -23,7 +24,7 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
 
     AbstractCustoms(String backend) {
         this.backend = backend;
-        this.library = LibraryLoader.shared();
+        this.library = Libcustoms.shared();
     }
 
     @Override

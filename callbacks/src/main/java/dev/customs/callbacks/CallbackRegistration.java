@@ -8,7 +8,8 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
- * Owns one callback that native code keeps across calls: the upcall (an FFM stub in an arena of its own, or a JNA
+ * Owns the callbacks that native code keeps across calls (one, or several registered together with
+ * {@link #ffmGroup}): the upcall (an FFM stub in an arena of its own, or a JNA
  * {@code Callback} object held strongly) and the native registration that holds it. {@link #close()} releases them in
  * the one safe order:
  * <ol>
@@ -62,12 +63,35 @@ public final class CallbackRegistration<T> implements AutoCloseable {
      */
     public static <T> CallbackRegistration<T> ffm(Function<Arena, MemorySegment> stub,
             Register<MemorySegment, T> register, Unregister<T> unregister) {
-        Objects.requireNonNull(stub, "stub");
+        return ffmGroup(stub, register, unregister);
+    }
+
+    /**
+     * Several stubs that C holds together, released together: a parser's start, end and text handlers, say. All are
+     * allocated by {@code stubs} in one shared arena of the registration's own, then {@code register} hands them to C
+     * (in as many native calls as it needs) and returns the registration; {@link #close()} runs {@code unregister}
+     * (which must make C let go of every one) and only then closes the arena, freeing all of them at once. If
+     * {@code stubs} or {@code register} throws, the arena is closed at once.
+     * {@snippet :
+     * record Handlers(MemorySegment start, MemorySegment end, MemorySegment text) {}
+     * CallbackRegistration<MemorySegment> handlers = CallbackRegistration.ffmGroup(
+     *         arena -> new Handlers(upcall(onStart, START, arena), upcall(onEnd, END, arena), upcall(onText, TEXT, arena)),
+     *         h -> { XML_SetElementHandler(parser, h.start(), h.end());
+     *                XML_SetCharacterDataHandler(parser, h.text()); return parser; },
+     *         p -> { XML_SetElementHandler(p, NULL, NULL); XML_SetCharacterDataHandler(p, NULL); });
+     * }
+     *
+     * @param <S> what {@code stubs} makes: a record of stubs, a list, a single segment
+     */
+    public static <S, T> CallbackRegistration<T> ffmGroup(Function<Arena, S> stubs, Register<? super S, T> register,
+            Unregister<T> unregister) {
+        Objects.requireNonNull(stubs, "stubs");
         Objects.requireNonNull(register, "register");
         Objects.requireNonNull(unregister, "unregister");
         Arena arena = Arena.ofShared();
         try {
-            T registration = register.register(stub.apply(arena));
+            S made = Objects.requireNonNull(stubs.apply(arena), "the stubs made");
+            T registration = register.register(made);
             return new CallbackRegistration<>(registration, unregister, arena, arena::close);
         } catch (RuntimeException | Error e) {
             arena.close();
@@ -94,6 +118,7 @@ public final class CallbackRegistration<T> implements AutoCloseable {
      * @throws IllegalStateException once the registration is closed
      */
     public int call(ToIntFunction<? super T> nativeCall) {
+        Objects.requireNonNull(nativeCall, "nativeCall");
         long n;
         do {
             n = users.get();

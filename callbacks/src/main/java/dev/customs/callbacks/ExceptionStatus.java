@@ -21,7 +21,7 @@ import java.util.function.ToIntFunction;
  * }
  *
  * <p>The status only tells C why to stop. The throwable itself still reaches Java: the guard keeps it and rethrows it
- * on the calling thread. libcustoms' own table is {@code dev.customs.api.CustomsGuards.STATUSES}.
+ * on the calling thread.
  */
 public final class ExceptionStatus implements ToIntFunction<Throwable> {
     private record Entry<T extends Throwable>(Class<T> type, ToIntFunction<? super T> status) {

@@ -1,5 +1,12 @@
 package dev.customs.callbacks;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandleProxies;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +30,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Use it only for callbacks that C calls from threads it creates (the header says which): on a Java thread, such
  * as the caller of a synchronous iteration, it would rename that thread. In an upcall, call {@link #enter()} first and
- * {@link #exit()} in a {@code finally}.
+ * {@link #exit()} in a {@code finally}; or let the context wrap the upcall, whatever its type:
+ * {@snippet :
+ * NativeThreadContext context = NativeThreadContext.named("pool-callback").build();
+ * MethodHandle inContext = context.wrap(guard.guardHandle(onEvent));           // a raw upcall handle
+ * MemorySegment stub = Linker.nativeLinker().upcallStub(inContext, EVENT_DESC, arena);
+ * MyCallback jna = context.wrap(MyCallback.class, (user, event) -> handle(event)); // any functional interface
+ * }
  *
  * <p>What no context can do, and why (see callbacks/README.md, "Thread attachment"):
  * <ul>
@@ -41,6 +54,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * named {@code ThreadLocal}; nothing is allocated after a thread's first upcall.
  */
 public final class NativeThreadContext {
+    private static final MethodHandle ENTER;
+    private static final MethodHandle EXIT;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            ENTER = lookup.findVirtual(NativeThreadContext.class, "enter", MethodType.methodType(void.class));
+            EXIT = lookup.findVirtual(NativeThreadContext.class, "exit", MethodType.methodType(void.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final String namePrefix;
     private final ClassLoader contextClassLoader;
     private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
@@ -83,6 +109,49 @@ public final class NativeThreadContext {
         for (ThreadLocal<?> local : clearAfterEachUpcall) {
             local.remove();
         }
+    }
+
+    /**
+     * {@code upcall} run inside this context: {@link #enter()} before it, {@link #exit()} after it however it ends
+     * ({@link MethodHandles#tryFinally}). Same type as {@code upcall}, so it goes to {@code Linker.upcallStub} as is.
+     * Put the guard inside ({@code context.wrap(guard.guardHandle(target))}): nothing must escape into C.
+     *
+     * @throws NullPointerException for a null handle
+     */
+    public MethodHandle wrap(MethodHandle upcall) {
+        MethodType type = Objects.requireNonNull(upcall, "upcall").type();
+        MethodHandle entered = MethodHandles.foldArguments(upcall, ENTER.bindTo(this));
+        Class<?> returns = type.returnType();
+        MethodHandle cleanup = returns == void.class
+                ? MethodHandles.dropArguments(EXIT.bindTo(this), 0, Throwable.class)
+                : MethodHandles.dropArguments(MethodHandles.foldArguments(MethodHandles.identity(returns),
+                        EXIT.bindTo(this)), 0, Throwable.class);
+        return MethodHandles.tryFinally(entered, cleanup);
+    }
+
+    /**
+     * {@code callback}, an instance of the functional interface {@code type} (a JNA {@code Callback}, a
+     * {@code Runnable}, your own), as a new instance whose one abstract method runs inside this context.
+     *
+     * @throws NullPointerException     for a null type or callback
+     * @throws IllegalArgumentException if {@code type} is not an interface with exactly one abstract method
+     */
+    public <T> T wrap(Class<T> type, T callback) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(callback, "callback");
+        Method[] abstracts = type.isInterface() ? Arrays.stream(type.getMethods())
+                .filter(m -> Modifier.isAbstract(m.getModifiers())).toArray(Method[]::new) : new Method[0];
+        if (abstracts.length != 1) {
+            throw new IllegalArgumentException(type.getName() + " is not a functional interface (an interface with"
+                    + " exactly one abstract method)");
+        }
+        MethodHandle target;
+        try {
+            target = MethodHandles.publicLookup().unreflect(abstracts[0]).bindTo(callback);
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException(type.getName() + " is not public: " + e.getMessage(), e);
+        }
+        return MethodHandleProxies.asInterfaceInstance(type, wrap(target));
     }
 
     /** How many threads this context has named so far. */

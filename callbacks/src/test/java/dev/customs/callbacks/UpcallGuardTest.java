@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -136,9 +137,6 @@ class UpcallGuardTest {
         throw new IllegalStateException("from a void handle");
     }
 
-    static MemorySegment returnsPointer() {
-        return MemorySegment.NULL;
-    }
 
     @Test
     void guardHandleCatchesForIntegralAndVoidReturnsAndRefusesOthers() throws Throwable {
@@ -157,10 +155,118 @@ class UpcallGuardTest {
         IllegalStateException first = assertThrows(IllegalStateException.class, guard::rethrowIfAny);
         assertEquals("from the handle", first.getMessage());
         assertEquals(2, first.getSuppressed().length);
-        MethodHandle pointer = lookup.findStatic(UpcallGuardTest.class, "returnsPointer",
-                MethodType.methodType(MemorySegment.class));
+        MethodHandle bool = MethodHandles.constant(boolean.class, true);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> guard.guardHandle(pointer));
-        assertTrue(refused.getMessage().contains("needs an integral or void return"), refused.getMessage());
+                () -> guard.guardHandle(bool));
+        assertTrue(refused.getMessage().contains("needs an integral, pointer or void return"), refused.getMessage());
+    }
+
+    /** A handle of {@code type} that throws an {@code IllegalStateException} and counts its calls. */
+    static MethodHandle throwingHandle(MethodType type, AtomicInteger calls) {
+        MethodHandle count = MethodHandles.dropArguments(MethodHandles.insertArguments(INCREMENT, 0, calls), 0,
+                type.parameterList());
+        MethodHandle thrower = MethodHandles.dropArguments(MethodHandles.foldArguments(MethodHandles.throwException(
+                type.returnType(), IllegalStateException.class), MethodHandles.constant(IllegalStateException.class,
+                new IllegalStateException("upcall failed"))), 0, type.parameterList());
+        return MethodHandles.foldArguments(thrower, count);
+    }
+
+    static final MethodHandle INCREMENT;
+
+    static {
+        try {
+            INCREMENT = MethodHandles.lookup().findVirtual(AtomicInteger.class, "incrementAndGet",
+                    MethodType.methodType(int.class)).asType(MethodType.methodType(void.class, AtomicInteger.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @Test
+    void pointerReturnsGetNullAndFloatingPointReturnsTheCallersFallback() throws Throwable {
+        UpcallGuard guard = new UpcallGuard(FAILED);
+        AtomicInteger calls = new AtomicInteger();
+        MethodHandle pointer = guard.guardHandle(throwingHandle(MethodType.methodType(MemorySegment.class, int.class),
+                calls));
+        assertEquals(MemorySegment.NULL, (MemorySegment) pointer.invokeExact(1));
+        MethodHandle dbl = guard.guardHandle(throwingHandle(MethodType.methodType(double.class, double.class), calls),
+                Double.NaN);
+        assertTrue(Double.isNaN((double) dbl.invokeExact(2.0)));
+        MethodHandle flt = guard.guardHandle(throwingHandle(MethodType.methodType(float.class), calls), -1.5);
+        assertEquals(-1.5f, (float) flt.invokeExact());
+        assertEquals(3, calls.get());
+        IllegalStateException first = assertThrows(IllegalStateException.class, guard::rethrowIfAny);
+        assertEquals(2, first.getSuppressed().length);
+    }
+
+    @Test
+    void badArgumentsToGuardHandleAreRefused() {
+        UpcallGuard guard = new UpcallGuard(FAILED);
+        assertThrows(NullPointerException.class, () -> guard.guardHandle(null));
+        assertThrows(NullPointerException.class, () -> guard.guardHandle(null, 0.0));
+        IllegalArgumentException noFallback = assertThrows(IllegalArgumentException.class,
+                () -> guard.guardHandle(MethodHandles.constant(double.class, 1.0)));
+        assertTrue(noFallback.getMessage().contains("guardHandle(target, fallback)"), noFallback.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> guard.guardHandle(MethodHandles.constant(int.class, 1), 0.0));
+        IllegalArgumentException oversized = assertThrows(IllegalArgumentException.class,
+                () -> guard.guardHandle(MethodHandles.constant(float.class, 1f), 1e300));
+        assertTrue(oversized.getMessage().contains("beyond a float's range"), oversized.getMessage());
+        assertThrows(NullPointerException.class, () -> guard.onFirstFailure(null));
+    }
+
+    @Test
+    void firstFailureActionRunsOnceGuardedAndAgainAfterTheFailureIsTakenBack() {
+        AtomicInteger stops = new AtomicInteger();
+        UpcallGuard guard = new UpcallGuard(FAILED).onFirstFailure(() -> {
+            stops.incrementAndGet();
+            throw new UnsupportedOperationException("the stop call failed too");
+        });
+        assertEquals(FAILED, guard.capture(new IllegalStateException("first")));
+        assertEquals(FAILED, guard.capture(new IllegalStateException("second")));
+        assertEquals(1, stops.get(), "once per failure, not per throwable");
+        IllegalStateException first = assertThrows(IllegalStateException.class, guard::rethrowIfAny);
+        assertEquals(List.of("the stop call failed too", "second"),
+                Arrays.stream(first.getSuppressed()).map(Throwable::getMessage).toList());
+        guard.capture(new IllegalStateException("next call"));
+        assertEquals(2, stops.get(), "the guard is reusable: the next call's first failure stops again");
+    }
+
+    @Test
+    void skippingIsOptInAndSkipsTheUsersCodeUntilTheFailureIsTakenBack() throws Throwable {
+        MethodType type = MethodType.methodType(int.class, MemorySegment.class, int.class);
+        AtomicInteger calls = new AtomicInteger();
+        UpcallGuard plain = new UpcallGuard(FAILED);
+        MethodHandle keepsCalling = plain.guardHandle(throwingHandle(type, calls));
+        assertEquals(FAILED, (int) keepsCalling.invokeExact(MemorySegment.NULL, 1));
+        assertEquals(FAILED, (int) keepsCalling.invokeExact(MemorySegment.NULL, 2));
+        assertEquals(2, calls.get(), "by default every upcall runs the user's code");
+        assertFalse(plain.skipping());
+        plain.takeFailure();
+
+        calls.set(0);
+        ExceptionStatus table = ExceptionStatus.builder().map(IllegalStateException.class, -3).otherwise(FAILED);
+        UpcallGuard skipping = new UpcallGuard(table, FAILED).skippingAfterFailure();
+        MethodHandle skips = skipping.guardHandle(throwingHandle(type, calls));
+        assertEquals(-3, (int) skips.invokeExact(MemorySegment.NULL, 1));
+        assertTrue(skipping.skipping());
+        assertEquals(-3, (int) skips.invokeExact(MemorySegment.NULL, 2), "the first failure's status, again");
+        assertEquals(-3, (int) skips.invokeExact(MemorySegment.NULL, 3));
+        assertEquals(1, calls.get(), "later upcalls skip the user's code");
+        IllegalStateException first = assertThrows(IllegalStateException.class, skipping::rethrowIfAny);
+        assertEquals(0, first.getSuppressed().length, "skipped upcalls threw nothing");
+        assertFalse(skipping.skipping());
+        assertEquals(-3, (int) skips.invokeExact(MemorySegment.NULL, 4));
+        assertEquals(2, calls.get(), "taken back: the next call runs the user's code again");
+
+        calls.set(0);
+        UpcallGuard nulls = new UpcallGuard(FAILED).skippingAfterFailure();
+        MethodHandle pointer = nulls.guardHandle(throwingHandle(MethodType.methodType(MemorySegment.class), calls));
+        assertEquals(MemorySegment.NULL, (MemorySegment) pointer.invokeExact());
+        assertEquals(MemorySegment.NULL, (MemorySegment) pointer.invokeExact());
+        assertEquals(1, calls.get());
+        MethodHandle dbl = nulls.guardHandle(throwingHandle(MethodType.methodType(double.class), calls), -1.0);
+        assertEquals(-1.0, (double) dbl.invokeExact(), "skipped before the user's code: the fallback");
+        assertEquals(1, calls.get());
     }
 }

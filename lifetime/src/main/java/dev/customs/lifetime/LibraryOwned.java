@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Ownership transfer: memory a library allocated and returned, with the duty to give it back through the library's
- * own free function ({@code customs_to_upper} / {@code customs_string_free}), tied to an {@link Arena}.
+ * own free function (a {@code strdup} result and {@code free}, a {@code sqlite3_mprintf} result and
+ * {@code sqlite3_free}), tied to an {@link Arena}.
  *
  * <p>The hazards it removes: a leak (the free is forgotten), a double free (it runs twice), a use after free (the
  * pointer is read after it ran), and the wrong deallocator ({@code free()} instead of the library's own).
@@ -18,8 +19,8 @@ import java.util.function.Consumer;
  * (or, for {@link Arena#ofAuto()}, once the GC finds the memory unreachable). After that, every access through the
  * segment fails with {@code IllegalStateException: Already closed}.
  *
- * <p>JNA has no counterpart: a returned {@code Pointer} has no lifetime, so the free must be called by hand, once, in
- * a {@code finally} block (as {@code dev.customs.api.JnaCustoms.toUpper0} does).
+ * <p>This is FFM's form. A JNA {@code Pointer} has no lifetime, so with JNA the free is called by hand, once, in a
+ * {@code finally} block.
  *
  * <p>{@code reinterpret} is a restricted method: the JVM needs {@code --enable-native-access}.
  */

@@ -6,13 +6,13 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Native memory that a library keeps a pointer to after the call that handed it over (an attach/detach API such as
- * {@code customs_sink_attach}), owned together with the library's handle so that {@link #close()} always
+ * Native memory that a library keeps a pointer to after the call that handed it over (an attach/detach API: a
+ * parser's input buffer, a sink a library writes into later), owned together with the library's handle so that {@link #close()} always
  * <em>detaches first and frees second</em>.
  *
  * <p>The hazard it removes: memory freed while the library still holds its address. The library's next write lands
  * in freed memory: heap corruption, or a SIGSEGV that kills the JVM when the pages were returned to the system
- * (shown in a child JVM by {@code FreedBeforeDetach}). FFM cannot see it coming: once the pointer has crossed into C,
+ * (shown in a child JVM by the lifetime specimen's {@code FreedBeforeDetach}). FFM cannot see it coming: once the pointer has crossed into C,
  * no arena knows it is still in use.
  *
  * <p>How the order is kept:
@@ -25,11 +25,9 @@ import java.util.function.Consumer;
  *   <li>After detach, {@link #handle()} throws; after the memory is freed, every access to {@link #memory()} throws
  *       FFM's {@code IllegalStateException: Already closed} instead of touching freed memory.</li>
  * </ul>
- * The neutral API gives the same guarantee on both backends with {@code dev.customs.api.Sink} and
- * {@code NativeBuffer} (a buffer refuses to close while a sink is attached); this class is the raw-FFM form, for code
- * that binds a retaining library directly.
+ * This class is the raw-FFM form, for code that binds a retaining library directly.
  *
- * @param <H> the library's handle for the attachment (for libcustoms, the {@code customs_sink *})
+ * @param <H> the library's handle for the attachment
  */
 public final class RetainedMemory<H> implements AutoCloseable {
     /** Hands the memory to the library and returns the library's handle for the attachment. */

@@ -19,6 +19,7 @@ public final class ElfCheck {
 
     /** Null when {@code path} looks like a complete 64-bit little-endian ELF object, else the reason it does not. */
     public static String problem(Path path) {
+        java.util.Objects.requireNonNull(path, "path");
         try (FileChannel file = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = file.size();
             ByteBuffer header = read(file, 0, 64);

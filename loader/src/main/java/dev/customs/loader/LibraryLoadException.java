@@ -3,12 +3,15 @@ package dev.customs.loader;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** libcustoms could not be loaded. The message lists every place tried and what happened there. */
+/**
+ * A native library could not be loaded. The message lists every place tried and what happened there, with the
+ * dynamic loader's reason, and ends with how to fix it; {@link #attempts()} gives the same as data.
+ */
 public final class LibraryLoadException extends RuntimeException {
     private final List<LibraryLoader.Attempt> attempts;
 
-    LibraryLoadException(String summary, List<LibraryLoader.Attempt> attempts) {
-        super(message(summary, attempts));
+    LibraryLoadException(String summary, List<LibraryLoader.Attempt> attempts, String hint) {
+        super(message(summary, attempts, hint));
         this.attempts = List.copyOf(attempts);
     }
 
@@ -17,11 +20,9 @@ public final class LibraryLoadException extends RuntimeException {
         return attempts;
     }
 
-    private static String message(String summary, List<LibraryLoader.Attempt> attempts) {
-        String tried = attempts.isEmpty() ? "  (no candidate: set -D" + LibraryLoader.PATH_PROPERTY + " or $"
-                + LibraryLoader.PATH_ENV + ")" : attempts.stream().map(a -> "  " + a).collect(Collectors.joining("\n"));
-        return summary + ". Places tried, in order:\n" + tried
-                + "\nBuild it with `./customs build`, or point -D" + LibraryLoader.PATH_PROPERTY + " / $"
-                + LibraryLoader.PATH_ENV + " at a libcustoms.so.";
+    private static String message(String summary, List<LibraryLoader.Attempt> attempts, String hint) {
+        String tried = attempts.isEmpty() ? "  (no candidate)"
+                : attempts.stream().map(a -> "  " + a).collect(Collectors.joining("\n"));
+        return summary + ". Places tried, in order:\n" + tried + "\n" + hint;
     }
 }

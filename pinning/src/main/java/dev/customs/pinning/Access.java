@@ -6,7 +6,7 @@ public enum Access {
     IN(true, false),
     /** C only writes it (an out-parameter): not copied in (C sees zeros), copied back once after the call. */
     OUT(false, true),
-    /** C reads and writes it in place ({@code customs_transform}): copied in, and back once after the call. */
+    /** C reads and writes it in place (an in-out buffer): copied in, and back once after the call. */
     IN_OUT(true, true);
 
     private final boolean readsInput;

@@ -1,6 +1,9 @@
 package dev.customs.pinning;
 
 import java.lang.reflect.UndeclaredThrowableException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -55,6 +58,86 @@ public abstract class CountingHandoff<P> implements ArrayHandoff<P> {
         } catch (Throwable t) {
             throw new UndeclaredThrowableException(t, "the native call threw a checked exception");
         }
+    }
+
+    @Override
+    public final <R> R pass(NativeFunction function, ArrayRegion region, NativeCall<P, R> call) {
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(call, "call");
+        HandoffRules.checkHandoff(function, way, zeroCopy);
+        checkCarries(region);
+        try {
+            return handOver(region, call);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new UndeclaredThrowableException(t, "the native call threw a checked exception");
+        }
+    }
+
+    @Override
+    public final <R> R passAll(NativeFunction function, List<ArrayRegion> regions, MultiCall<P, R> call) {
+        Objects.requireNonNull(function, "function");
+        Objects.requireNonNull(call, "call");
+        List<ArrayRegion> all = List.copyOf(Objects.requireNonNull(regions, "regions")); // refuses null elements
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("passAll needs at least one region");
+        }
+        HandoffRules.checkHandoff(function, way, zeroCopy);
+        for (int i = 0; i < all.size(); i++) {
+            checkCarries(all.get(i));
+            for (int j = 0; j < i; j++) {
+                ArrayRegion a = all.get(j);
+                ArrayRegion b = all.get(i);
+                if (a.overlaps(b) && (a.access().writesOutput() || b.access().writesOutput())) {
+                    throw new IllegalArgumentException("regions " + j + " (" + a + ") and " + i + " (" + b
+                            + ") share elements of one array and C may write them: pass one region, IN_OUT");
+                }
+            }
+        }
+        try {
+            return nest(all, 0, new ArrayList<>(all.size()), call);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new UndeclaredThrowableException(t, "the native call threw a checked exception");
+        }
+    }
+
+    /** Region {@code i} handed over around the rest: every pointer is live while {@code call} runs. */
+    private <R> R nest(List<ArrayRegion> regions, int i, List<P> pointers, MultiCall<P, R> call) throws Throwable {
+        if (i == regions.size()) {
+            return call.call(Collections.unmodifiableList(pointers));
+        }
+        return handOver(regions.get(i), pointer -> {
+            pointers.add(pointer);
+            return nest(regions, i + 1, pointers, call);
+        });
+    }
+
+    /** Refuses a region this handoff cannot carry (a JNA array handoff carries one array type); default: all. */
+    protected void checkCarries(ArrayRegion region) {}
+
+    /** The region already checked: makes the pointer, runs {@code call}, copies back as the access says. */
+    protected abstract <R> R handOver(ArrayRegion region, NativeCall<P, R> call) throws Throwable;
+
+    /**
+     * The copy protocol of {@link #throughCopy(Object, Copy, Copy, byte[], int, int, Access, NativeCall)} for any
+     * region: {@code fill} the staging memory if C reads it, call, {@code drain} once after a normal return if C wrote.
+     */
+    protected final <R> R throughCopy(P pointer, ArrayRegion region, Runnable fill, Runnable drain,
+            NativeCall<P, R> call) throws Throwable {
+        if (region.access().readsInput()) {
+            fill.run();
+            copiesIn.increment();
+        }
+        R result = call.call(pointer);
+        if (region.access().writesOutput()) {
+            drain.run();
+            writeBacks.increment();
+        }
+        return result;
     }
 
     /** Arguments already checked: makes the pointer, runs {@code call}, copies back as {@code access} says. */

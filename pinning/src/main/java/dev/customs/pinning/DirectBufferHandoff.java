@@ -1,7 +1,9 @@
 package dev.customs.pinning;
 
+import java.lang.foreign.MemorySegment;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.function.Function;
 
 /**
@@ -27,6 +29,23 @@ public final class DirectBufferHandoff<P> extends CountingHandoff<P> {
                     (a, to, n) -> staging.get(0, a, to, n), array, offset, length, access, call);
         } finally {
             Reference.reachabilityFence(staging); // a JNA Pointer does not keep the buffer alive
+        }
+    }
+
+    @Override
+    protected <R> R handOver(ArrayRegion region, NativeCall<P, R> call) throws Throwable {
+        long bytes = region.byteSize();
+        if (bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a direct ByteBuffer holds at most " + Integer.MAX_VALUE + " bytes; "
+                    + region + " is " + bytes + ": use Handoff.NATIVE_COPY");
+        }
+        ByteBuffer staging = ByteBuffer.allocateDirect((int) Math.max(1, bytes)).order(ByteOrder.nativeOrder());
+        MemorySegment segment = MemorySegment.ofBuffer(staging).asSlice(0, bytes);
+        try {
+            return throughCopy(address.apply(staging), region, () -> region.copyTo(segment),
+                    () -> region.copyFrom(segment), call);
+        } finally {
+            Reference.reachabilityFence(staging);
         }
     }
 }

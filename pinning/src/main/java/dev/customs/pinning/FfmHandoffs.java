@@ -40,6 +40,11 @@ public final class FfmHandoffs {
                 throws Throwable {
             return call.call(MemorySegment.ofArray(array).asSlice(offset, length));
         }
+
+        @Override
+        protected <R> R handOver(ArrayRegion region, NativeCall<MemorySegment, R> call) throws Throwable {
+            return call.call(region.heapSegment());
+        }
     }
 
     /** A copy in a confined arena that closes when the call returns. */
@@ -56,6 +61,15 @@ public final class FfmHandoffs {
                 return throughCopy(copy, (a, from, n) -> MemorySegment.copy(a, from, copy, JAVA_BYTE, 0, n),
                         (a, to, n) -> MemorySegment.copy(copy, JAVA_BYTE, 0, a, to, n),
                         array, offset, length, access, call);
+            }
+        }
+
+        @Override
+        protected <R> R handOver(ArrayRegion region, NativeCall<MemorySegment, R> call) throws Throwable {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment copy = arena.allocate(region.elementLayout(), Math.max(1, region.length()))
+                        .asSlice(0, region.byteSize()); // zeroed
+                return throughCopy(copy, region, () -> region.copyTo(copy), () -> region.copyFrom(copy), call);
             }
         }
     }

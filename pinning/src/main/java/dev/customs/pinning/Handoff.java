@@ -7,7 +7,7 @@ import java.lang.foreign.MemorySegment;
  *
  * <table>
  *   <caption>The ways, per backend</caption>
- *   <tr><th>way</th><th>FFM ({@link #ffm()})</th><th>JNA ({@link JnaHandoffs})</th></tr>
+ *   <tr><th>way</th><th>FFM ({@link #ffm()})</th><th>JNA ({@code dev.customs.jna.JnaHandoffs})</th></tr>
  *   <tr><td>{@link #HEAP}</td><td>a heap segment of the array through a {@code critical(true)} handle: zero-copy,
  *       the GC keeps the array in place for the call</td><td>the {@code byte[]} argument: JNA copies it into native
  *       memory and back around every call</td></tr>

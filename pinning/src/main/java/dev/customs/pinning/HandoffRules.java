@@ -22,7 +22,7 @@ public final class HandoffRules {
 
     private static final String COPY_INSTEAD = "copy the array into native memory instead (Handoff.NATIVE_COPY)";
     private static final String OWN_IT_INSTEAD = "give it memory that lives until it lets go (RetainedMemory in"
-            + " dev.customs.lifetime, or a NativeBuffer with a Sink)";
+            + " dev.customs.lifetime)";
 
     private HandoffRules() {}
 

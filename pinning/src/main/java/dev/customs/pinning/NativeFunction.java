@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * What a native function does with the pointers it is given, as its header comment says: the facts that decide how
- * a Java array may be handed to it. Described once per function, in {@link CustomsFunctions} for libcustoms.
+ * a Java array may be handed to it. Described once per function of the library bound.
  *
  * @param name   the C name, used in every message about the function
  * @param traits what it does beyond reading and writing its arguments during the call

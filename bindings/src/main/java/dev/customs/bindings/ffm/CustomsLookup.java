@@ -1,5 +1,6 @@
 package dev.customs.bindings.ffm;
 
+import dev.customs.bindings.Libcustoms;
 import dev.customs.loader.LibraryLoader;
 import java.nio.file.Path;
 
@@ -28,7 +29,7 @@ public final class CustomsLookup {
      */
     public static synchronized Path load() {
         if (loaded == null) {
-            Path path = LibraryLoader.shared().path();
+            Path path = Libcustoms.shared().path();
             // Same class loader as customs_h (same package): its loaderLookup() now finds libcustoms' symbols.
             System.load(path.toString());
             loaded = path;

@@ -1,5 +1,6 @@
 package dev.customs.bindings.jna;
 
+import dev.customs.bindings.Libcustoms;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
@@ -25,7 +26,7 @@ public final class JnaLibraries {
     /** libcustoms as a JNA {@code NativeLibrary}. */
     public static synchronized NativeLibrary library() {
         if (library == null) {
-            library = NativeLibrary.getInstance(LibraryLoader.shared().path().toString(), OPTIONS);
+            library = NativeLibrary.getInstance(Libcustoms.shared().path().toString(), OPTIONS);
         }
         return library;
     }
@@ -33,7 +34,7 @@ public final class JnaLibraries {
     /** The interface mapping: a proxy converting every argument per call. */
     public static synchronized CustomsLibrary interfaceMapped() {
         if (interfaceMapped == null) {
-            interfaceMapped = Native.load(LibraryLoader.shared().path().toString(), CustomsLibrary.class, OPTIONS);
+            interfaceMapped = Native.load(Libcustoms.shared().path().toString(), CustomsLibrary.class, OPTIONS);
         }
         return interfaceMapped;
     }

@@ -1,6 +1,6 @@
 package dev.customs.fuzz.targets;
 
-import dev.customs.loader.LibraryLoader;
+import dev.customs.bindings.Libcustoms;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -49,9 +49,9 @@ public final class PlantedLibrary {
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
         }
-        String buildDir = System.getProperty(LibraryLoader.BUILD_DIR_PROPERTY);
+        String buildDir = System.getProperty(Libcustoms.BUILD_DIR_PROPERTY);
         if (buildDir == null) {
-            throw new IllegalStateException("set -D" + PATH_PROPERTY + " (or -D" + LibraryLoader.BUILD_DIR_PROPERTY
+            throw new IllegalStateException("set -D" + PATH_PROPERTY + " (or -D" + Libcustoms.BUILD_DIR_PROPERTY
                     + ") to find " + FILE_NAME);
         }
         return Path.of(buildDir, "planted", FILE_NAME);

@@ -1,5 +1,6 @@
 package dev.customs.harness.scenarios;
 
+import dev.customs.bindings.Libcustoms;
 import dev.customs.loader.LibraryLoadException;
 import dev.customs.loader.LibraryLoader;
 import dev.customs.harness.Report;
@@ -20,7 +21,7 @@ public final class LoaderDiagnostics extends Scenario {
 
     @Override
     public void run(Report r) {
-        LibraryLoader.LoadedLibrary lib = LibraryLoader.shared();
+        LibraryLoader.LoadedLibrary lib = Libcustoms.shared();
         r.say("Loaded from " + lib.path() + " (" + lib.source() + "). Places tried:");
         lib.attempts().forEach(a -> r.say("  " + a));
         r.columns();
@@ -28,9 +29,9 @@ public final class LoaderDiagnostics extends Scenario {
         r.row("customs_version()", "0.1.0", c -> c.libraryVersion());
 
         r.say("");
-        r.say("A wrong explicit path (-D" + LibraryLoader.PATH_PROPERTY + "): no silent fallback to another copy.");
+        r.say("A wrong explicit path (-D" + Libcustoms.PATH_PROPERTY + "): no silent fallback to another copy.");
         Path missing = Path.of("/nonexistent/libcustoms.so");
-        String wrongPath = failure(Map.of(LibraryLoader.PATH_PROPERTY, missing.toString()));
+        String wrongPath = failure(Map.of(Libcustoms.PATH_PROPERTY, missing.toString()));
         wrongPath.lines().forEach(line -> r.say("  | " + line));
         r.check("wrong path: names the place and the fix", true,
                 wrongPath.contains(missing + " -> not found") && wrongPath.contains("./customs build"));
@@ -41,7 +42,7 @@ public final class LoaderDiagnostics extends Scenario {
         String ffmSays = ffmMessage(unresolved);
         r.say("What FFM alone says:");
         r.say("  | " + ffmSays);
-        String loaderSays = failure(Map.of(LibraryLoader.PATH_PROPERTY, unresolved.toString()));
+        String loaderSays = failure(Map.of(Libcustoms.PATH_PROPERTY, unresolved.toString()));
         r.say("What the Customs loader says (dlerror, read through FFM):");
         loaderSays.lines().forEach(line -> r.say("  | " + line));
         r.check("FFM's message names no reason", "IllegalArgumentException: Cannot open library: " + unresolved,
@@ -53,7 +54,7 @@ public final class LoaderDiagnostics extends Scenario {
         try {
             r.say("");
             r.say("A truncated copy of libcustoms: glibc's dlopen faults on it and would take the JVM down.");
-            String refused = failure(Map.of(LibraryLoader.PATH_PROPERTY, truncated.toString()));
+            String refused = failure(Map.of(Libcustoms.PATH_PROPERTY, truncated.toString()));
             refused.lines().skip(1).limit(1).forEach(line -> r.say("  | " + line));
             r.check("refused before dlopen", true, refused.contains("refused before dlopen: truncated ELF file"));
         } finally {
@@ -65,7 +66,7 @@ public final class LoaderDiagnostics extends Scenario {
 
     private static String failure(Map<String, String> settings) {
         try {
-            LibraryLoader.withSettings(settings).load();
+            Libcustoms.withSettings(settings).load();
             return "(loaded, unexpectedly)";
         } catch (LibraryLoadException e) {
             return e.getMessage();
