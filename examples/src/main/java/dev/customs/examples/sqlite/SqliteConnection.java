@@ -1,6 +1,5 @@
 package dev.customs.examples.sqlite;
 
-import static dev.customs.examples.sqlite.Sqlite.SQLITE_ABORT;
 import static dev.customs.examples.sqlite.Sqlite.SQLITE_OK;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 
@@ -176,7 +175,10 @@ public final class SqliteConnection implements AutoCloseable {
             callbacksInFlight--;
         }
         Throwable thrown = guard.takeFailure();
-        if (thrown != null && code == SQLITE_ABORT) {
+        if (thrown != null) {
+            if (code != Sqlite.SQLITE_ABORT) { // SQLite always aborts on a non-zero return: keep what it said anyway
+                thrown.addSuppressed(new SqliteException("sqlite3_exec", code, SqliteLibrary.errstr(code), null));
+            }
             throw UpcallGuard.unchecked(thrown);
         }
         if (code != SQLITE_OK) {
@@ -244,6 +246,14 @@ public final class SqliteConnection implements AutoCloseable {
     /** xDestroy calls for a registration already released or never made: always 0 unless SQLite misbehaved. */
     public synchronized int unknownDestroys() {
         return unknownDestroys;
+    }
+
+    /**
+     * {@code sqlite3_limit}: sets the run-time limit {@code id} ({@code SQLITE_LIMIT_LENGTH},
+     * {@code SQLITE_LIMIT_ATTACHED}, ... from {@code sqlite3_h}) and returns the previous value.
+     */
+    public synchronized int limit(int id, int value) {
+        return sqlite3_h.sqlite3_limit(handle(), id, value);
     }
 
     /**

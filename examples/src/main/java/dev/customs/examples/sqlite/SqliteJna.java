@@ -151,7 +151,10 @@ public final class SqliteJna implements AutoCloseable {
             }
         }
         Throwable thrown = guard.takeFailure();
-        if (thrown != null && code == Sqlite.SQLITE_ABORT) {
+        if (thrown != null) {
+            if (code != Sqlite.SQLITE_ABORT) { // SQLite always aborts on a non-zero return: keep what it said anyway
+                thrown.addSuppressed(new SqliteException("sqlite3_exec", code, SqliteLibrary.errstr(code), null));
+            }
             throw UpcallGuard.unchecked(thrown);
         }
         if (code != Sqlite.SQLITE_OK) {

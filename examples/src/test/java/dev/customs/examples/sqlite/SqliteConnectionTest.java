@@ -207,6 +207,18 @@ class SqliteConnectionTest {
     }
 
     @Test
+    void limitsAreSetAndEnforced() {
+        try (SqliteConnection db = SqliteConnection.open(":memory:")) {
+            db.limit(sqlite3_h.SQLITE_LIMIT_LENGTH(), 1000);
+            assertEquals(1000, db.limit(sqlite3_h.SQLITE_LIMIT_LENGTH(), -1), "a negative value only reads it");
+            SqliteException e = assertThrows(SqliteException.class, () -> db.query("SELECT zeroblob(5000)"));
+            assertEquals(18, e.code(), "SQLITE_TOOBIG");
+            db.limit(sqlite3_h.SQLITE_LIMIT_ATTACHED(), 0);
+            assertThrows(SqliteException.class, () -> db.exec("ATTACH ':memory:' AS other", null));
+        }
+    }
+
+    @Test
     void theConstantsAreSqliteHeadersOwn() {
         assertEquals(sqlite3_h.SQLITE_OK(), Sqlite.SQLITE_OK);
         assertEquals(sqlite3_h.SQLITE_ERROR(), Sqlite.SQLITE_ERROR);

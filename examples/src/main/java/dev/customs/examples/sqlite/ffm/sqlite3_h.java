@@ -4554,6 +4554,68 @@ public class sqlite3_h extends sqlite3_h$shared {
         }
     }
 
+    private static class sqlite3_limit {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            sqlite3_h.C_INT,
+            sqlite3_h.C_POINTER,
+            sqlite3_h.C_INT,
+            sqlite3_h.C_INT
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("sqlite3_limit");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int sqlite3_limit(sqlite3 *, int id, int newVal)
+     * }
+     */
+    public static FunctionDescriptor sqlite3_limit$descriptor() {
+        return sqlite3_limit.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int sqlite3_limit(sqlite3 *, int id, int newVal)
+     * }
+     */
+    public static MethodHandle sqlite3_limit$handle() {
+        return sqlite3_limit.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int sqlite3_limit(sqlite3 *, int id, int newVal)
+     * }
+     */
+    public static MemorySegment sqlite3_limit$address() {
+        return sqlite3_limit.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int sqlite3_limit(sqlite3 *, int id, int newVal)
+     * }
+     */
+    public static int sqlite3_limit(MemorySegment x0, int id, int newVal) {
+        var mh$ = sqlite3_limit.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("sqlite3_limit", x0, id, newVal);
+            }
+            return (int)mh$.invokeExact(x0, id, newVal);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     private static class sqlite3_prepare_v2 {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
             sqlite3_h.C_INT,
