@@ -51,6 +51,7 @@ public class SqliteFunctionBench {
     SqliteJna.XFunc jnaGuarded;
 
     @Setup
+    @SuppressWarnings("FfmUnguardedUpcall") // ffmRaw is the unguarded baseline the guard is priced against, on purpose
     public void setUp() {
         SqliteLibrary.loaded(); // first: jextract's sqlite3_h finds symbols only in libraries already opened
         query = arena.allocateFrom(QUERY);

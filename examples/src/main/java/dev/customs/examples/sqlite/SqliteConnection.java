@@ -228,13 +228,17 @@ public final class SqliteConnection implements AutoCloseable {
 
     /** SQLite's xDestroy: it let go of a registration. Runs inside sqlite3_create_function_v2 or sqlite3_close. */
     private void destroyed(MemorySegment pApp) {
-        FunctionRegistration registration = functions.remove(pApp.address());
-        if (registration == null) {
-            unknownDestroys++; // would be a second destroy: counted, never acted on
-            return;
+        try {
+            FunctionRegistration registration = functions.remove(pApp.address());
+            if (registration == null) {
+                unknownDestroys++; // would be a second destroy: counted, never acted on
+                return;
+            }
+            registration.destroyed();
+            released.add(registration);
+        } catch (Throwable t) {
+            registeredCallbacks.capture(t); // xDestroy returns void: SQLite cannot be told, the caller is
         }
-        registration.destroyed();
-        released.add(registration);
     }
 
     /** Frees the stubs of registrations SQLite let go of, now that no call SQLite makes can reach them. */
