@@ -101,6 +101,22 @@ public record Ratio(String name, String numerator, String denominator, double va
                 "the checked upcall sets aside and restores the thread's pending throwables and tests the stub's"
                         + " closed flag; its ThreadLocal read is the cost. Cheapest fix: skip the set-aside when"
                         + " nothing is pending.");
+        for (String size : List.of("16", "4096", "1048576")) {
+            add(out, r, "zlib crc32 toolkit / raw critical call, " + size + " B", "zlibCrc32/toolkit[size=" + size
+                    + "]", "zlibCrc32/rawCritical[size=" + size + "]", 1.10,
+                    "the toolkit checks the region and the function's rules before the same critical call (examples/).");
+            add(out, r, "zlib crc32 toolkit / java.util.zip.CRC32, " + size + " B", "zlibCrc32/toolkit[size=" + size
+                    + "]", "zlibCrc32/javaCrc32[size=" + size + "]", null,
+                    "CRC32 is a JIT intrinsic (carry-less multiply) with no native call; above 1 means the JDK wins.");
+            add(out, r, "zlib crc32 toolkit / JNA, " + size + " B", "zlibCrc32/toolkit[size=" + size + "]",
+                    "zlibCrc32/jna[size=" + size + "]", null, "below 1 means the toolkit's zero-copy call is faster.");
+        }
+        add(out, r, "guarded / raw SQLite user function, FFM (100,000 upcalls)", "sqliteFunction/ffmGuarded",
+                "sqliteFunction/ffmRaw", 1.10, "the guard is a try/catch in the upcall; SQLite's own work dominates.");
+        add(out, r, "guarded / raw SQLite user function, JNA (100,000 upcalls)", "sqliteFunction/jnaGuarded",
+                "sqliteFunction/jnaRaw", 1.10, "as for FFM.");
+        add(out, r, "FFM / JNA, guarded SQLite user function (100,000 upcalls)", "sqliteFunction/ffmGuarded",
+                "sqliteFunction/jnaGuarded", null, "below 1 means FFM's upcalls are faster.");
         Measurement critical = r.get("noop/ffmCritical");
         Double floorNoop = floor.get("customs_noop");
         if (critical != null && floorNoop != null) {

@@ -18,10 +18,14 @@ import picocli.CommandLine;
 class BenchPipelineTest {
     @Test
     void writesJsonTableAndChart(@TempDir Path out) throws Exception {
+        // No timing is asserted here, so another JMH run on a shared machine (which holds /tmp/jmh.lock) must not
+        // fail this test; ./customs bench itself keeps the lock.
+        System.setProperty("jmh.ignoreLock", "true");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         int exit = new CommandLine(new BenchMain(new PrintStream(log, true, StandardCharsets.UTF_8))).execute(
-                "--smoke", "--no-cold-start", "--include", "(DowncallBench\\.noop_ffmCritical|ApiBench\\.noop_(api|raw))$",
-                "--out", out.toString());
+                "--smoke", "--no-cold-start", "--include", "(DowncallBench\\.noop_ffmCritical|ApiBench\\.noop_(api|raw))$"
+                        + "|ZlibBench\\.zlibCrc32_(toolkit|rawCritical)$|SqliteFunctionBench\\.sqliteFunction_ffmGuarded$",
+                "--param", "size=16", "--out", out.toString());
         String printed = log.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, printed);
         assertTrue(Files.size(out.resolve("jmh.json")) > 0, "the non-headline phase");
@@ -32,6 +36,9 @@ class BenchPipelineTest {
         assertTrue(md.contains("| FFM critical(false) noop / native floor |"), md);
         assertTrue(md.contains("| noop | ffmCritical |"), md);
         assertTrue(md.matches("(?s).*\\| checked stub, quarantined \\| [1-9]\\d* \\| [1-9]\\d* \\|.*"), md);
+        assertTrue(md.contains("| zlibCrc32 | toolkit | size=16 |"), md);
+        assertTrue(md.contains("| zlib crc32 toolkit / raw critical call, 16 B |"), md);
+        assertTrue(md.contains("| sqliteFunction | ffmGuarded |  |"), md);
         assertTrue(Files.size(out.resolve("chart-per-call.png")) > 1000);
         assertTrue(printed.contains("bench: table      " + out.resolve("results.md")), printed);
     }

@@ -8,6 +8,8 @@ import dev.customs.fuzz.targets.ListenerTarget;
 import dev.customs.fuzz.targets.ParserTarget;
 import dev.customs.fuzz.targets.PlantedBugTarget;
 import dev.customs.fuzz.targets.SafeApiTarget;
+import dev.customs.fuzz.targets.SqlExecTarget;
+import dev.customs.fuzz.targets.ZlibInflateTarget;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +34,12 @@ public final class FuzzTargets {
                     false),
             new FuzzTarget("listener", ListenerTarget.class, "listener",
                     "registered callbacks on their own native thread: statuses, throwables, contexts, closes, no leaks",
+                    false),
+            new FuzzTarget("zlib-inflate", ZlibInflateTarget.class, "zlibInflate",
+                    "fuzzer bytes inflated by the system's zlib (examples/) vs java.util.zip.Inflater: same bytes or both refuse",
+                    false),
+            new FuzzTarget("sqlite-exec", SqlExecTarget.class, "sqliteExec",
+                    "SQL from fuzzer bytes through sqlite3_exec with guarded callbacks and a user function: no crash, no leak",
                     false),
             new FuzzTarget("planted-bug", PlantedBugTarget.class, "plantedBug",
                     "a legacy C function with a planted off-by-one (demo library only): ASan must find it", true));

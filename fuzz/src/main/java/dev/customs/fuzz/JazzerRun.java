@@ -43,7 +43,7 @@ final class JazzerRun {
     /** Java packages whose coverage guides the fuzzer: the code under test, not the targets' own oracles. */
     static final String INSTRUMENT = String.join(":", "dev.customs.api.**", "dev.customs.bindings.**",
             "dev.customs.loader.**", "dev.customs.pinning.**", "dev.customs.lifetime.**", "dev.customs.callbacks.**",
-            "dev.customs.jna.**", "com.sun.jna.**");
+            "dev.customs.jna.**", "dev.customs.examples.**", "com.sun.jna.**");
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final Duration GRACE = Duration.ofSeconds(90);
     private static final AtomicInteger RUNS = new AtomicInteger();

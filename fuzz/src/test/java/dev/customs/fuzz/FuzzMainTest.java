@@ -30,7 +30,7 @@ class FuzzMainTest {
         Run r = run("", "nope");
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains("unknown target 'nope'; known: [parser, differential, safe-api, lifetime,"
-                + " callbacks, handoff, listener, planted-bug]"), r.err());
+                + " callbacks, handoff, listener, zlib-inflate, sqlite-exec, planted-bug]"), r.err());
     }
 
     @Test

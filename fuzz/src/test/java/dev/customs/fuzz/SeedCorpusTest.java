@@ -10,6 +10,8 @@ import dev.customs.fuzz.targets.ListenerTarget;
 import dev.customs.fuzz.targets.ParserTarget;
 import dev.customs.fuzz.targets.PlantedBugTarget;
 import dev.customs.fuzz.targets.SafeApiTarget;
+import dev.customs.fuzz.targets.SqlExecTarget;
+import dev.customs.fuzz.targets.ZlibInflateTarget;
 
 /**
  * Regression mode: in every {@code ./customs test}, Jazzer's JUnit integration replays each target's checked-in seeds
@@ -50,6 +52,16 @@ class SeedCorpusTest {
     @FuzzTest
     void listener(FuzzedDataProvider data) {
         ListenerTarget.fuzzerTestOneInput(data);
+    }
+
+    @FuzzTest
+    void zlibInflate(FuzzedDataProvider data) {
+        ZlibInflateTarget.fuzzerTestOneInput(data);
+    }
+
+    @FuzzTest
+    void sqliteExec(FuzzedDataProvider data) {
+        SqlExecTarget.fuzzerTestOneInput(data);
     }
 
     @FuzzTest

@@ -14,6 +14,7 @@ import dev.customs.harness.scenarios.LoaderDiagnostics;
 import dev.customs.harness.scenarios.OwnershipTransfer;
 import dev.customs.harness.scenarios.RetainedPointer;
 import dev.customs.harness.scenarios.SideBySideCalls;
+import dev.customs.harness.scenarios.SqliteThroughTheToolkit;
 import dev.customs.harness.scenarios.StressInBrief;
 import dev.customs.harness.scenarios.ThreadAttachment;
 import dev.customs.harness.scenarios.UnderGcPressure;
@@ -21,6 +22,7 @@ import dev.customs.harness.scenarios.UnguardedCallbacks;
 import dev.customs.harness.scenarios.UpcallLifetime;
 import dev.customs.harness.scenarios.UseAfterClose;
 import dev.customs.harness.scenarios.WrongThread;
+import dev.customs.harness.scenarios.ZlibThroughTheToolkit;
 import java.util.List;
 
 /** Every scenario, in the order {@code ./customs demo} runs them. New scenarios are added here. */
@@ -38,6 +40,8 @@ public final class Scenarios {
                 new ThreadAttachment(), new ExceptionsToStatus(), new AsyncCompletion(), new UnguardedCallbacks(),
                 new UpcallLifetime(),
                 // reliability under load (stress/)
-                new StressInBrief());
+                new StressInBrief(),
+                // real libraries through the toolkit (examples/)
+                new ZlibThroughTheToolkit(), new SqliteThroughTheToolkit());
     }
 }

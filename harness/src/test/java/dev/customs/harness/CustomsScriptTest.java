@@ -80,6 +80,17 @@ class CustomsScriptTest {
     }
 
     @Test
+    void doctorReportsZlibAndSqliteForTheExamples() throws Exception {
+        Result r = run(Map.of("JAVA_HOME", System.getProperty("java.home")), "doctor");
+        assertEquals(0, r.exit(), r.output());
+        String zlib = r.output().lines().filter(l -> l.startsWith("zlib:")).findFirst().orElse("");
+        String sqlite = r.output().lines().filter(l -> l.startsWith("SQLite:")).findFirst().orElse("");
+        assertTrue(zlib.contains("/usr/include/zlib.h") || zlib.contains("apt-get install -y zlib1g-dev"), r.output());
+        assertTrue(sqlite.contains("/usr/include/sqlite3.h") || sqlite.contains("apt-get install -y libsqlite3-dev"),
+                r.output());
+    }
+
+    @Test
     void missingCmakeSaysWhatToInstall(@TempDir Path tmp) throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         for (String tool : List.of("sed", "head", "dirname", "readlink", "find", "grep", "cat", "mkdir", "tee")) {
