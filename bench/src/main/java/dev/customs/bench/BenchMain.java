@@ -358,7 +358,7 @@ public final class BenchMain implements Callable<Integer> {
         log.println("bench: checked mode's quarantine, memory per stub");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String json = run(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-D" + LibraryLoader.PATH_PROPERTY + "=" + library, "-cp", System.getProperty("java.class.path"),
+                "-D" + Libcustoms.PATH_PROPERTY + "=" + library, "-cp", System.getProperty("java.class.path"),
                 QuarantineCost.class.getName())).lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
         Files.writeString(out.resolve("quarantine.json"), json + "\n");
         Map<String, Double> q = ColdStartResult.parse(json);

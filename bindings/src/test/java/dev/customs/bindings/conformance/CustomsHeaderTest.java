@@ -8,7 +8,7 @@ import dev.customs.bindings.ffm.customs_record_info;
 import dev.customs.bindings.ffm.customs_sample;
 import dev.customs.bindings.ffm.customs_tally;
 import dev.customs.checker.BindingChecker;
-import dev.customs.loader.LibraryLoader;
+import dev.customs.bindings.Libcustoms;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class CustomsHeaderTest {
                 .structs(customs_sample.class, customs_record_info.class, customs_tally.class)
                 .functions(customs_h.class, symbols("--include-function").toArray(String[]::new))
                 .functions(customs_h.class)
-                .exportedBy(LibraryLoader.shared().lookup())
+                .exportedBy(Libcustoms.shared().lookup())
                 .verify();
     }
 
