@@ -30,8 +30,8 @@ fail() { echo "check: FAILED: $*" >&2; exit 1; }
 symbols="$(nm -D "$OUT/native/libcustoms.so")"
 grep -q __asan_report <<< "$symbols" || fail "libcustoms.so in \$OUT is not built with ASan"
 grep -q __sanitizer_cov_8bit_counters_init <<< "$symbols" || fail "libcustoms.so has no libFuzzer coverage"
-fuzzers=$(cd "$OUT" && find . -maxdepth 1 -type f -perm -u+x ! -name 'jazzer*' -printf '%f\n' | sort | paste -sd' ' -)
-[ "$fuzzers" = "callbacks differential handoff lifetime listener parser safe-api" ] || fail "fuzzers in \$OUT: '$fuzzers'"
+fuzzers=$(cd "$OUT" && find . -maxdepth 1 -type f -perm -u+x ! -name 'jazzer*' -printf '%f\n' | LC_ALL=C sort | paste -sd' ' -)
+[ "$fuzzers" = "callbacks differential handoff lifetime listener parser safe-api sqlite-exec zlib-inflate" ] || fail "fuzzers in \$OUT: '$fuzzers'"
 [ ! -e "$OUT/planted-bug" ] || fail "the planted bug was shipped"
 echo "check: the wrapper build.sh wrote for parser:"
 sed 's/^/  | /' "$OUT/parser"
