@@ -44,9 +44,13 @@ import picocli.CommandLine.Option;
         description = "Prices every safety measure against the raw call, JNA and the native floor (JMH).")
 public final class BenchMain implements Callable<Integer> {
     @Option(names = "--full", description = "The published run: the headline cases (the API methods with a target,"
-            + " their raw twins, the upcall guard) in 3 interleaved rounds of 1 fork x 5 x 0.4 s, the rest in 1 fork"
-            + " x 3 x 0.4 s; about 16 minutes on 2 quiet cores with --no-cold-start (default: quick, 2 rounds).")
+            + " their raw twins, the upcall guard) in 6 interleaved rounds of 1 fork x 5 x 0.4 s, the rest in 1 fork"
+            + " x 3 x 0.4 s; about 26 minutes on 2 quiet cores with --no-cold-start (default: quick, 2 rounds).")
     boolean full;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Interleaved rounds of the headline cases (default:"
+            + " 1 smoke, 2 quick, 6 full): each round adds one fork per case, which is what narrows a ratio's +/-.")
+    Integer rounds;
 
     @Option(names = "--smoke", hidden = true, description = "One short iteration per benchmark: checks the pipeline.")
     boolean smoke;
@@ -89,6 +93,8 @@ public final class BenchMain implements Callable<Integer> {
     Integer pairs;
 
     private final PrintStream log;
+    /** The headline rounds this run made (0 without JMH). */
+    private int roundCount;
     private final String loadAtStart = loadAverage();
 
     BenchMain(PrintStream log) {
@@ -206,14 +212,18 @@ public final class BenchMain implements Callable<Integer> {
             String name = e.getUsername();
             (name.matches(HEADLINE) ? headline : rest).add(name);
         }
-        int rounds = switch (profile) {
+        roundCount = rounds != null ? rounds : switch (profile) {
             case "smoke" -> 1;
-            case "full" -> 3;
+            case "full" -> 6;
             default -> 2;
         };
+        if (roundCount < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--rounds must be at least 1, got "
+                    + roundCount);
+        }
         List<Collection<RunResult>> runs = new ArrayList<>();
-        for (int round = 1; round <= rounds && !headline.isEmpty(); round++) {
-            log.println("bench: JMH headline round " + round + " of " + rounds + " (" + headline.size()
+        for (int round = 1; round <= roundCount && !headline.isEmpty(); round++) {
+            log.println("bench: JMH headline round " + round + " of " + roundCount + " (" + headline.size()
                     + " benchmarks)");
             runs.add(new Runner(jmhOptions(library, profile, true, headline, "jmh-headline-" + round).build()).run());
         }
@@ -433,11 +443,11 @@ public final class BenchMain implements Callable<Integer> {
                 + (Runtime.getRuntime().maxMemory() >> 20) + " MiB max heap, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + ", " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + "; load average " + loadAtStart + " at the start, "
-                + loadAverage() + " at the end. Headline cases (the Customs API methods with a target and their raw"
-                + " twins, the upcall guard) ran in interleaved rounds of one fork each, pooled per case; the rest in one fork. Scores"
-                + " are averages (ns/op); ± is the 99.9% confidence half-width of the mean over every measured"
-                + " iteration. Ratios divide two results of this same run; a verdict is \"met\" only when the ratio"
-                + " plus its ± is within the target, \"missed\" only when the ratio minus its ± is over it, else"
-                + " \"undecided\".";
+                + loadAverage() + " at the end." + (roundCount == 0 ? "" : " Headline cases (the Customs API methods"
+                + " with a target and their raw twins, the upcall guard) ran in " + roundCount + " interleaved rounds"
+                + " of one fork each, pooled per case; the rest in one fork. Scores are averages (ns/op); ± is the 99.9%"
+                + " confidence half-width of the mean over every measured iteration. Ratios divide two results of this"
+                + " same run; a verdict is \"met\" only when the ratio plus its ± is within the target, \"missed\" only"
+                + " when the ratio minus its ± is over it, else \"undecided\".");
     }
 }

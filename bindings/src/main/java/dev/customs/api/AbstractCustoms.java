@@ -54,11 +54,11 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
     @Override
     public final int crc32(int crc, NativeBuffer buffer, long offset, long length) {
         NativeBuffer own = own(buffer, offset, length);
-        own.acquire();
+        own.beginCall();
         try {
             return crc32Buffer(crc, own, offset, length);
         } finally {
-            own.release();
+            own.endCall();
         }
     }
 
@@ -72,11 +72,11 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
     @Override
     public final void transform(NativeBuffer buffer, long offset, long length, byte key) {
         NativeBuffer own = own(buffer, offset, length);
-        own.acquire();
+        own.beginCall();
         try {
             check("customs_transform", transformBuffer(own, offset, length, key), null);
         } finally {
-            own.release();
+            own.endCall();
         }
     }
 
@@ -91,7 +91,7 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
     public final long greetInto(String name, NativeBuffer out) {
         Checks.cString("name", name);
         NativeBuffer own = own(out, 0, 0);
-        own.acquire();
+        own.beginCall();
         try {
             long needed = greet0(name, own);
             if (needed < 0) {
@@ -99,7 +99,7 @@ abstract sealed class AbstractCustoms implements Customs permits FfmCustoms, Jna
             }
             return needed;
         } finally {
-            own.release();
+            own.endCall();
         }
     }
 

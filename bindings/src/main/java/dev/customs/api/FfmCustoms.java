@@ -46,74 +46,52 @@ public final class FfmCustoms extends AbstractCustoms {
 
     /** Constant-time functions that take no pointer: critical spares them the thread-state transitions. */
     private static final class Scalars {
-        static final MethodHandle ADD = critical("customs_add", customs_h.customs_add$address(),
-                customs_h.customs_add$descriptor());
-        static final MethodHandle NOOP = critical("customs_noop", customs_h.customs_noop$address(),
-                customs_h.customs_noop$descriptor());
-        static final MethodHandle VERSION = critical("customs_version", customs_h.customs_version$address(),
-                customs_h.customs_version$descriptor());
-        static final MethodHandle STATUS_NAME = critical("customs_status_name",
-                customs_h.customs_status_name$address(), customs_h.customs_status_name$descriptor());
-        static final MethodHandle STATUS_MESSAGE = critical("customs_status_message",
-                customs_h.customs_status_message$address(), customs_h.customs_status_message$descriptor());
-        static final MethodHandle LIVE_ALLOCATIONS = critical("customs_live_allocations",
-                customs_h.customs_live_allocations$address(), customs_h.customs_live_allocations$descriptor());
+        static final MethodHandle ADD = critical(CriticalFunctions.ADD);
+        static final MethodHandle NOOP = critical(CriticalFunctions.NOOP);
+        static final MethodHandle VERSION = critical(CriticalFunctions.VERSION);
+        static final MethodHandle STATUS_NAME = critical(CriticalFunctions.STATUS_NAME);
+        static final MethodHandle STATUS_MESSAGE = critical(CriticalFunctions.STATUS_MESSAGE);
+        static final MethodHandle LIVE_ALLOCATIONS = critical(CriticalFunctions.LIVE_ALLOCATIONS);
 
         private Scalars() {}
     }
 
     /** Functions that read or write a caller buffer during the call only: they take the Java array itself. */
     private static final class Buffers {
-        static final MethodHandle CRC32 = critical("customs_crc32", customs_h.customs_crc32$address(),
-                customs_h.customs_crc32$descriptor());
-        static final MethodHandle TRANSFORM = critical("customs_transform", customs_h.customs_transform$address(),
-                customs_h.customs_transform$descriptor());
-        static final MethodHandle SUM_I32 = critical("customs_sum_i32", customs_h.customs_sum_i32$address(),
-                customs_h.customs_sum_i32$descriptor());
-        static final MethodHandle PARSE_RECORD = critical("customs_parse_record",
-                customs_h.customs_parse_record$address(), customs_h.customs_parse_record$descriptor());
-        static final MethodHandle SINK_WRITE = critical("customs_sink_write",
-                customs_h.customs_sink_write$address(), customs_h.customs_sink_write$descriptor());
+        static final MethodHandle CRC32 = critical(CriticalFunctions.CRC32);
+        static final MethodHandle TRANSFORM = critical(CriticalFunctions.TRANSFORM);
+        static final MethodHandle SUM_I32 = critical(CriticalFunctions.SUM_I32);
+        static final MethodHandle PARSE_RECORD = critical(CriticalFunctions.PARSE_RECORD);
+        static final MethodHandle SINK_WRITE = critical(CriticalFunctions.SINK_WRITE);
 
         private Buffers() {}
     }
 
     /** Functions that read a C string (and write a caller buffer) during the call only. */
     private static final class Strings {
-        static final MethodHandle GREET = critical("customs_greet", customs_h.customs_greet$address(),
-                customs_h.customs_greet$descriptor());
-        static final MethodHandle TO_UPPER = critical("customs_to_upper", customs_h.customs_to_upper$address(),
-                customs_h.customs_to_upper$descriptor());
-        static final MethodHandle STRING_FREE = critical("customs_string_free",
-                customs_h.customs_string_free$address(), customs_h.customs_string_free$descriptor());
+        static final MethodHandle GREET = critical(CriticalFunctions.GREET);
+        static final MethodHandle TO_UPPER = critical(CriticalFunctions.TO_UPPER);
+        static final MethodHandle STRING_FREE = critical(CriticalFunctions.STRING_FREE);
 
         private Strings() {}
     }
 
     /** The self-description queries: a C string in, a number or a static string out. */
     private static final class Layout {
-        static final MethodHandle LAYOUT_SIZE = critical("customs_layout_size",
-                customs_h.customs_layout_size$address(), customs_h.customs_layout_size$descriptor());
-        static final MethodHandle LAYOUT_ALIGN = critical("customs_layout_align",
-                customs_h.customs_layout_align$address(), customs_h.customs_layout_align$descriptor());
-        static final MethodHandle LAYOUT_FIELD_COUNT = critical("customs_layout_field_count",
-                customs_h.customs_layout_field_count$address(), customs_h.customs_layout_field_count$descriptor());
-        static final MethodHandle LAYOUT_FIELD_NAME = critical("customs_layout_field_name",
-                customs_h.customs_layout_field_name$address(), customs_h.customs_layout_field_name$descriptor());
-        static final MethodHandle LAYOUT_OFFSET = critical("customs_layout_offset",
-                customs_h.customs_layout_offset$address(), customs_h.customs_layout_offset$descriptor());
+        static final MethodHandle LAYOUT_SIZE = critical(CriticalFunctions.LAYOUT_SIZE);
+        static final MethodHandle LAYOUT_ALIGN = critical(CriticalFunctions.LAYOUT_ALIGN);
+        static final MethodHandle LAYOUT_FIELD_COUNT = critical(CriticalFunctions.LAYOUT_FIELD_COUNT);
+        static final MethodHandle LAYOUT_FIELD_NAME = critical(CriticalFunctions.LAYOUT_FIELD_NAME);
+        static final MethodHandle LAYOUT_OFFSET = critical(CriticalFunctions.LAYOUT_OFFSET);
 
         private Layout() {}
     }
 
     /** customs_sample by value and by pointer, in heap memory. */
     private static final class Structs {
-        static final MethodHandle SAMPLE_MAKE = critical("customs_sample_make",
-                customs_h.customs_sample_make$address(), customs_h.customs_sample_make$descriptor());
-        static final MethodHandle SAMPLE_SCORE = critical("customs_sample_score",
-                customs_h.customs_sample_score$address(), customs_h.customs_sample_score$descriptor());
-        static final MethodHandle SAMPLE_SCALE = critical("customs_sample_scale",
-                customs_h.customs_sample_scale$address(), customs_h.customs_sample_scale$descriptor());
+        static final MethodHandle SAMPLE_MAKE = critical(CriticalFunctions.SAMPLE_MAKE);
+        static final MethodHandle SAMPLE_SCORE = critical(CriticalFunctions.SAMPLE_SCORE);
+        static final MethodHandle SAMPLE_SCALE = critical(CriticalFunctions.SAMPLE_SCALE);
 
         private Structs() {}
     }
@@ -151,13 +129,25 @@ public final class FfmCustoms extends AbstractCustoms {
         private Stubs() {}
     }
 
-    /** Each thread's customs_sample for the calls that hand one to C; freed with the thread (automatic arena). */
-    private static final ThreadLocal<MemorySegment> SAMPLE_SCRATCH = ThreadLocal.withInitial(
-            () -> Arena.ofAuto().allocate(customs_sample.layout()));
+    /**
+     * Each thread's native customs_sample, for the calls that hand one to C and for customs_sample_make's result: none
+     * of them calls back or keeps the pointer, so a thread never needs two at once. Freed with the thread (automatic
+     * arena). One ThreadLocal read per call, where raw code keeps its own struct.
+     */
+    private static final ThreadLocal<SampleScratch> SAMPLE_SCRATCH = ThreadLocal.withInitial(SampleScratch::new);
 
-    /** A struct returned by value lands in a new heap long[] (through the critical SAMPLE_MAKE): no arena. */
-    private static final SegmentAllocator HEAP_STRUCTS = (size, align) -> MemorySegment.ofArray(
-            new long[Math.toIntExact((size + Long.BYTES - 1) / Long.BYTES)]);
+    private static final class SampleScratch {
+        /** The memory, freed by the GC once the thread (and so this holder) is gone. */
+        private final MemorySegment owned = Arena.ofAuto().allocate(customs_sample.layout());
+        /**
+         * The same memory seen in the global scope, which a downcall need not acquire: an automatic arena's segment
+         * costs an atomic increment and decrement per call, where raw code's confined one costs none. Safe because
+         * {@link #owned} lives exactly as long as this holder, and only this thread uses it.
+         */
+        final MemorySegment struct = owned.reinterpret(owned.byteSize(), Arena.global(), null);
+        /** Hands out {@link #struct} for a struct returned by value: no allocation per call. */
+        final SegmentAllocator returned = SegmentAllocator.prefixAllocator(struct);
+    }
 
     /** C's strerror, linked the first time an errno is described (not when the backend opens: linking costs ms). */
     private static final class Strerror {
@@ -171,8 +161,8 @@ public final class FfmCustoms extends AbstractCustoms {
         CustomsLookup.load();
     }
 
-    private static MethodHandle critical(String name, MemorySegment address, FunctionDescriptor descriptor) {
-        return Downcall.critical(NativeFunction.of(name), address, descriptor).handle();
+    private static MethodHandle critical(CriticalFunctions f) {
+        return Downcall.critical(NativeFunction.of(f.symbol), CustomsLookup.find(f.symbol), f.descriptor).handle();
     }
 
     @Override
@@ -346,14 +336,14 @@ public final class FfmCustoms extends AbstractCustoms {
         }
     }
 
-    // A returned struct lands in a heap long[] (customs_sample: 40 bytes, alignment 8) through a critical handle. A
-    // struct handed to C is written into this thread's native scratch struct, as raw code would write its own: none of
-    // these functions calls back or keeps the pointer, so a thread never needs two at once. No arena per call.
+    // Structs, both ways, go through this thread's native scratch struct (SAMPLE_SCRATCH), as raw code would use its
+    // own kept one: no arena and no allocation per call besides the Sample record.
 
     @Override
     Sample makeSample0(byte tag, double value, short count, int flags) {
         try {
-            return toSample((MemorySegment) Structs.SAMPLE_MAKE.invokeExact(HEAP_STRUCTS, tag, value, count, flags));
+            return toSample((MemorySegment) Structs.SAMPLE_MAKE.invokeExact(SAMPLE_SCRATCH.get().returned, tag, value,
+                    count, flags));
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -362,7 +352,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     double score0(Sample sample) {
         try {
-            return (double) Structs.SAMPLE_SCORE.invokeExact(fill(SAMPLE_SCRATCH.get(), sample));
+            return (double) Structs.SAMPLE_SCORE.invokeExact(fill(SAMPLE_SCRATCH.get().struct, sample));
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -370,7 +360,7 @@ public final class FfmCustoms extends AbstractCustoms {
 
     @Override
     Sample scale0(Sample sample, double factor) {
-        MemorySegment struct = fill(SAMPLE_SCRATCH.get(), sample);
+        MemorySegment struct = fill(SAMPLE_SCRATCH.get().struct, sample);
         int status;
         try {
             status = (int) Structs.SAMPLE_SCALE.invokeExact(struct, factor);
@@ -556,7 +546,10 @@ public final class FfmCustoms extends AbstractCustoms {
                 customs_sample.stamp(s));
     }
 
-    /** Memory of a shared arena: any thread may use it; closing it while a downcall uses it fails. */
+    /**
+     * Memory of a shared arena: any thread may use it; closing it while a downcall uses it fails (FFM's own guard, which
+     * is why {@link #beginCall()} counts nothing).
+     */
     static final class FfmBuffer extends NativeBuffer {
         private final Arena arena;
         private final MemorySegment segment;
@@ -577,9 +570,25 @@ public final class FfmCustoms extends AbstractCustoms {
             MemorySegment.copy(segment, JAVA_BYTE, offset, dst, dstOffset, length);
         }
 
+        /** FFM's downcall acquires the shared arena for the call, so only "still open?" is left to check here. */
+        @Override
+        void beginCall() {
+            if (!isAlive()) {
+                throw closed();
+            }
+        }
+
+        @Override
+        void endCall() {}
+
         @Override
         void free() {
-            arena.close();
+            try {
+                arena.close();
+            } catch (IllegalStateException acquiredByADowncall) {
+                throw new IllegalStateException("NativeBuffer of " + size() + " bytes is in use by a native call in"
+                        + " progress: wait for it to return before closing", acquiredByADowncall);
+            }
         }
     }
 

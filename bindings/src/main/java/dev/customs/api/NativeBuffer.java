@@ -16,10 +16,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public abstract sealed class NativeBuffer implements AutoCloseable permits FfmCustoms.FfmBuffer, JnaCustoms.JnaBuffer {
     private static final long CLOSED = -1;
+    /** close() is freeing the memory; it may still fail (FFM: a downcall holds the arena), so users wait it out. */
+    private static final long CLOSING = -2;
 
     private final long size;
     private final String backend;
-    /** CLOSED, or the number of native users right now (calls in flight plus attached sinks). */
+    /**
+     * CLOSED, CLOSING, or the number of users counted right now: attached sinks, reads and writes, and (on backends
+     * without a guard of their own, see {@link #beginCall()}) native calls in flight.
+     */
     private final AtomicLong users = new AtomicLong();
 
     NativeBuffer(long size, String backend) {
@@ -91,29 +96,68 @@ public abstract sealed class NativeBuffer implements AutoCloseable permits FfmCu
                 throw new IllegalStateException("NativeBuffer of " + size + " bytes is in use by " + n
                         + " native user(s) (a call in progress or an attached sink): detach or wait before closing");
             }
-            if (users.compareAndSet(0, CLOSED)) {
-                free();
-                return;
+            if (n == 0 && users.compareAndSet(0, CLOSING)) {
+                boolean freed = false;
+                try {
+                    free();
+                    freed = true;
+                    return;
+                } finally {
+                    users.set(freed ? CLOSED : 0);
+                }
+            }
+            if (n == CLOSING) {
+                Thread.onSpinWait();
             }
             n = users.get();
         }
     }
 
-    /** Marks one more native user; refused once closed. */
+    /** Marks one more user; refused once closed, and waits while another thread's close() decides. */
     final void acquire() {
         long n;
         do {
             n = users.get();
             if (n == CLOSED) {
-                throw new IllegalStateException("NativeBuffer of " + size + " bytes is already closed");
+                throw closed();
             }
-        } while (!users.compareAndSet(n, n + 1));
+            if (n == CLOSING) {
+                Thread.onSpinWait();
+                continue;
+            }
+            if (users.compareAndSet(n, n + 1)) {
+                return;
+            }
+        } while (true);
     }
 
     final void release() {
         users.decrementAndGet();
     }
 
+    /**
+     * Guards one native call that passes this buffer to C, until {@link #endCall()}: refused once closed, and keeps
+     * {@link #close()} out until the call returns. Here, by counting the call as a user; a backend whose own call
+     * already holds the memory alive (FFM: every downcall acquires the shared arena of its segment arguments, and
+     * {@code Arena.close()} fails while it does) checks only that the buffer is open, so the API pays no second count.
+     */
+    void beginCall() {
+        acquire();
+    }
+
+    /** Ends what {@link #beginCall()} began. */
+    void endCall() {
+        release();
+    }
+
+    final IllegalStateException closed() {
+        return new IllegalStateException("NativeBuffer of " + size + " bytes is already closed");
+    }
+
+    /**
+     * Frees the memory once no counted user holds it. May throw {@code IllegalStateException} when the backend's own
+     * guard finds a native call in flight (see {@link #beginCall()}); the buffer then stays open.
+     */
     abstract void copyIn(long offset, byte[] src, int srcOffset, int length);
 
     abstract void copyOut(long offset, byte[] dst, int dstOffset, int length);

@@ -15,6 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
@@ -395,7 +399,7 @@ abstract class CustomsContract {
                 }));
             }
             for (var f : done) {
-                f.get(60, java.util.concurrent.TimeUnit.SECONDS); // a worker's failure surfaces here
+                f.get(60, TimeUnit.SECONDS); // a worker's failure surfaces here
             }
         }
     }
@@ -428,7 +432,7 @@ abstract class CustomsContract {
                 }));
             }
             for (var f : outcomes) {
-                assertEquals("ok", f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                assertEquals("ok", f.get(60, TimeUnit.SECONDS));
             }
         }
     }
@@ -539,6 +543,49 @@ abstract class CustomsContract {
         assertMessage(IllegalStateException.class, "already closed", () -> customs.greetInto("x", buffer));
         assertMessage(IllegalStateException.class, "already closed", () -> customs.attachSink(buffer));
         assertMessage(IllegalStateException.class, "already closed", buffer::toArray);
+    }
+
+    /**
+     * close() against a call in flight: on FFM the downcall's own hold on the shared arena refuses it, on JNA the
+     * buffer's count does. Either close() is refused while C runs, or (when it lands between two calls) it wins and the
+     * next call is refused; never a free under C. The refusal has to be seen at least once in a few tries.
+     */
+    @Test
+    void closeIsRefusedWhileANativeCallUsesTheBuffer() throws Exception {
+        int refusals = 0;
+        for (int attempt = 0; attempt < 5 && refusals == 0; attempt++) {
+            NativeBuffer buffer = customs.allocate(8 << 20); // customs_crc32 spends milliseconds on it in C
+            CountDownLatch firstCallDone = new CountDownLatch(1);
+            AtomicBoolean stop = new AtomicBoolean();
+            CompletableFuture<Throwable> caller = CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            while (!stop.get()) {
+                                customs.crc32(0, buffer, 0, buffer.size());
+                                firstCallDone.countDown();
+                            }
+                            return null;
+                        } catch (Throwable t) {
+                            return t;
+                        }
+                    }, r -> new Thread(r, "crc32-caller").start());
+            assertTrue(firstCallDone.await(30, TimeUnit.SECONDS), "the first call returned");
+            try {
+                buffer.close();
+                // It landed between two calls: the next call must be refused, not run on freed memory.
+                Throwable t = caller.get(30, TimeUnit.SECONDS);
+                assertTrue(t instanceof IllegalStateException, "the call after close: " + t);
+            } catch (IllegalStateException refused) {
+                refusals++;
+                assertTrue(refused.getMessage().contains("in use"), refused.getMessage());
+                assertTrue(buffer.isAlive(), "a refused close leaves the buffer open");
+                stop.set(true);
+                assertNull(caller.get(30, TimeUnit.SECONDS), "the caller ran undisturbed");
+                buffer.close();
+                assertFalse(buffer.isAlive());
+            }
+        }
+        assertEquals(1, refusals, "close() was refused while customs_crc32 ran");
     }
 
     @Test

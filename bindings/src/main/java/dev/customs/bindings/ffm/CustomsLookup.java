@@ -2,7 +2,10 @@ package dev.customs.bindings.ffm;
 
 import dev.customs.bindings.Libcustoms;
 import dev.customs.loader.LibraryLoader;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
 import java.nio.file.Path;
+import java.util.NoSuchElementException;
 
 /**
  * Hand-written (not jextract output): puts libcustoms where the generated {@link customs_h} looks for symbols, opened
@@ -35,5 +38,17 @@ public final class CustomsLookup {
             loaded = path;
         }
         return loaded;
+    }
+
+    /**
+     * The address of one of libcustoms' functions, loading the library first: what {@code customs_h.NAME$address()}
+     * returns, without initialising the generated holder that also links jextract's own handle for it.
+     *
+     * @throws java.util.NoSuchElementException when libcustoms has no such symbol
+     */
+    public static MemorySegment find(String symbol) {
+        load();
+        return SymbolLookup.loaderLookup().find(symbol).orElseThrow(
+                () -> new NoSuchElementException("libcustoms (" + loaded + ") has no symbol " + symbol));
     }
 }
