@@ -34,7 +34,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./customs bench}: the native floor, every JMH benchmark and the cold-start runs, in one run, written as JMH
@@ -92,6 +94,9 @@ public final class BenchMain implements Callable<Integer> {
             + " (default: 1 smoke, 7 quick, 21 full).")
     Integer pairs;
 
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream log;
     /** The headline rounds this run made (0 without JMH). */
     private int roundCount;
@@ -107,6 +112,10 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, RunnerException, InterruptedException {
+        if (rounds != null && rounds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1, got "
+                    + rounds);
+        }
         Path library = Libcustoms.shared().path();
         Path buildDir = library.getParent().getParent();
         Path root = buildDir.getParent().getParent();
@@ -217,10 +226,6 @@ public final class BenchMain implements Callable<Integer> {
             case "full" -> 6;
             default -> 2;
         };
-        if (roundCount < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--rounds must be at least 1, got "
-                    + roundCount);
-        }
         List<Collection<RunResult>> runs = new ArrayList<>();
         for (int round = 1; round <= roundCount && !headline.isEmpty(); round++) {
             log.println("bench: JMH headline round " + round + " of " + roundCount + " (" + headline.size()
@@ -248,7 +253,7 @@ public final class BenchMain implements Callable<Integer> {
         for (String p : params) {
             int eq = p.indexOf('=');
             if (eq < 1) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--param needs NAME=V1,V2, got " + p);
+                throw new CommandLine.ParameterException(spec.commandLine(), "--param needs NAME=V1,V2, got " + p);
             }
             o = o.param(p.substring(0, eq), p.substring(eq + 1).split(","));
         }

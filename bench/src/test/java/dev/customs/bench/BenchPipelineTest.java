@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +26,15 @@ class BenchPipelineTest {
         int exit = new CommandLine(new BenchMain(new PrintStream(log, true, StandardCharsets.UTF_8))).execute(
                 "--smoke", "--no-cold-start", "--include", "(DowncallBench\\.noop_ffmCritical|ApiBench\\.noop_(api|raw))$"
                         + "|ZlibBench\\.zlibCrc32_(toolkit|rawCritical)$|SqliteFunctionBench\\.sqliteFunction_ffmGuarded$",
-                "--param", "size=16", "--out", out.toString());
+                "--param", "size=16", "--rounds", "2", "--out", out.toString());
         String printed = log.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, printed);
         assertTrue(Files.size(out.resolve("jmh.json")) > 0, "the non-headline phase");
-        assertTrue(Files.size(out.resolve("jmh-headline-1.json")) > 0, "the headline round");
+        assertTrue(Files.size(out.resolve("jmh-headline-1.json")) > 0, "the first headline round");
+        assertTrue(Files.size(out.resolve("jmh-headline-2.json")) > 0, "--rounds 2: the second");
         String md = Files.readString(out.resolve("results.md"));
         assertTrue(md.contains("| Customs API / raw FFM, noop |"), md);
+        assertTrue(md.contains("ran in 2 interleaved rounds"), md);
         assertTrue(md.contains("undecided"), "a smoke run's single iterations decide nothing: " + md);
         assertTrue(md.contains("| FFM critical(false) noop / native floor |"), md);
         assertTrue(md.contains("| noop | ffmCritical |"), md);
@@ -41,5 +44,15 @@ class BenchPipelineTest {
         assertTrue(md.contains("| sqliteFunction | ffmGuarded |  |"), md);
         assertTrue(Files.size(out.resolve("chart-per-call.png")) > 1000);
         assertTrue(printed.contains("bench: table      " + out.resolve("results.md")), printed);
+    }
+
+    @Test
+    void refusesFewerThanOneRound(@TempDir Path out) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new BenchMain(new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8)));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, cli.execute("--rounds", "0", "--no-cold-start", "--out", out.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--rounds must be at least 1, got 0"), err.toString());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.customs.bindings.ffm.CustomsErrno;
 import dev.customs.bindings.ffm.CustomsLookup;
 import dev.customs.bindings.ffm.customs_h;
 import java.lang.foreign.FunctionDescriptor;
@@ -11,7 +12,10 @@ import java.lang.foreign.MemorySegment;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
-/** The descriptors FfmCustoms links critical are jextract's, to the layout; the addresses are the library's. */
+/**
+ * The descriptors FfmCustoms links critical (and CustomsErrno's) are jextract's, to the layout; the addresses are the
+ * library's.
+ */
 class CriticalFunctionsTest {
 
     @Test
@@ -21,6 +25,7 @@ class CriticalFunctionsTest {
                     .invoke(null);
             assertEquals(generated, f.descriptor, f.symbol);
         }
+        assertEquals(customs_h.customs_file_size$descriptor(), CustomsErrno.FILE_SIZE_DESCRIPTOR, "customs_file_size");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.customs.bindings.ffm;
 
+import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -11,9 +12,11 @@ import java.lang.invoke.VarHandle;
  * Hand-written (not jextract output): {@code customs_file_size} linked with {@code captureCallState("errno")}, which
  * jextract never generates (its guide says to add linker options by hand beside the generated code).
  *
- * <p>The downcall reuses the generated descriptor and address ({@code customs_h.customs_file_size$descriptor()},
- * {@code $address()}), so it cannot drift from the header. FFM writes errno into the capture segment right after the
- * C function returns, before the JVM can run anything that would overwrite it.
+ * <p>The descriptor is written here rather than taken from {@code customs_h.customs_file_size$descriptor()}: reading
+ * that (or {@code $address()}) initialises jextract's holder, which links its own plain handle too, a second stub this
+ * class never calls. {@code CriticalFunctionsTest} holds it equal to jextract's, which the binding checker holds to the
+ * header. FFM writes errno into the capture segment right after the C function returns, before the JVM can run
+ * anything that would overwrite it.
  */
 public final class CustomsErrno {
     /**
@@ -24,11 +27,15 @@ public final class CustomsErrno {
 
     private static final VarHandle ERRNO = CAPTURE_STATE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
+    /** {@code int64_t customs_file_size(const char *path)}: the same descriptor as jextract's. */
+    public static final FunctionDescriptor FILE_SIZE_DESCRIPTOR = FunctionDescriptor.of(customs_h.C_LONG,
+            customs_h.C_POINTER);
+
     private CustomsErrno() {}
 
     private static final class FileSize {
-        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(customs_h.customs_file_size$address(),
-                customs_h.customs_file_size$descriptor(), Linker.Option.captureCallState("errno"));
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(
+                CustomsLookup.find("customs_file_size"), FILE_SIZE_DESCRIPTOR, Linker.Option.captureCallState("errno"));
     }
 
     /**

@@ -4,7 +4,9 @@ import dev.customs.examples.SystemLibrary;
 import dev.customs.examples.zlib.ffm.zlib_h;
 import dev.customs.pinning.Downcall;
 import dev.customs.pinning.NativeFunction;
+import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
 import java.util.List;
 
 /**
@@ -27,19 +29,32 @@ public final class ZlibLibrary {
     public static final NativeFunction UNCOMPRESS = NativeFunction.of("uncompress");
 
     /**
-     * {@code uLong crc32(uLong crc, const Bytef *buf, uInt len)}, linked {@code critical(true)}: a heap segment of the
-     * Java array itself, no copy. Short and bounded (about 100 µs for 1 MiB), so holding off the GC is fine.
+     * {@code uLong crc32(uLong crc, const Bytef *buf, uInt len)} and {@code adler32}, of the same shape: jextract's
+     * descriptor, written here (held equal to {@code zlib_h.crc32$descriptor()} by {@code ZlibChecksumTest}). Reading
+     * jextract's {@code $descriptor()} or {@code $address()} would initialise its holder for the function and link its
+     * plain handle too, a second downcall stub that is never called (pinning/README.md).
      */
-    static final Downcall CRC32_CRITICAL = Downcall.critical(CRC32, zlib_h.crc32$address(),
-            zlib_h.crc32$descriptor());
-    static final Downcall ADLER32_CRITICAL = Downcall.critical(ADLER32, zlib_h.adler32$address(),
-            zlib_h.adler32$descriptor());
+    static final FunctionDescriptor CHECKSUM = FunctionDescriptor.of(zlib_h.C_LONG, zlib_h.C_LONG, zlib_h.C_POINTER,
+            zlib_h.C_INT);
+
+    /**
+     * The checksums linked {@code critical(true)}: a heap segment of the Java array itself, no copy. Short and bounded
+     * (about 100 µs for 1 MiB), so holding off the GC is fine.
+     */
+    static final Downcall CRC32_CRITICAL = Downcall.critical(CRC32, symbol("crc32"), CHECKSUM);
+    static final Downcall ADLER32_CRITICAL = Downcall.critical(ADLER32, symbol("adler32"), CHECKSUM);
+    // Plain handles share the stub jextract links for the same descriptor, so reading its descriptor costs nothing here.
     static final Downcall COMPRESS2_CALL = Downcall.plain(COMPRESS2, zlib_h.compress2$address(),
             zlib_h.compress2$descriptor());
     static final Downcall UNCOMPRESS_CALL = Downcall.plain(UNCOMPRESS, zlib_h.uncompress$address(),
             zlib_h.uncompress$descriptor());
 
     private ZlibLibrary() {}
+
+    /** A zlib function's address, from the libraries {@link #ZLIB} loaded for this class loader (as zlib_h finds it). */
+    private static MemorySegment symbol(String name) {
+        return SymbolLookup.loaderLookup().findOrThrow(name);
+    }
 
     /** The file both backends opened, and where it was found. */
     public static SystemLibrary.Loaded loaded() {

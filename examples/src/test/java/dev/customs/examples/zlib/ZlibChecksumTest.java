@@ -2,6 +2,8 @@ package dev.customs.examples.zlib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.customs.examples.zlib.ffm.zlib_h;
+import java.lang.foreign.SymbolLookup;
 import java.util.Random;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
@@ -16,6 +18,14 @@ class ZlibChecksumTest {
 
     final Zlib zlib = new Zlib();
     final ZlibJna jna = new ZlibJna();
+
+    @Test
+    void theCriticalHandlesUseJextractsDescriptorAndAddress() {
+        assertEquals(zlib_h.crc32$descriptor(), ZlibLibrary.CHECKSUM);
+        assertEquals(zlib_h.adler32$descriptor(), ZlibLibrary.CHECKSUM);
+        assertEquals(zlib_h.crc32$address().address(),
+                SymbolLookup.loaderLookup().findOrThrow("crc32").address());
+    }
 
     static int[] sizes(Random random) {
         int[] sizes = new int[40];
