@@ -144,16 +144,16 @@ public record Ratio(String name, String numerator, String denominator, double va
         String callback = "the API takes a callback slot (one compare-and-set), passes its number as C's user pointer,"
                 + " looks the slot up in each upcall and guards it; a miss means the slot lookup or the guard did not"
                 + " inline into the long-lived stub.";
-        String struct = "the API writes the struct into the thread's native scratch struct (a ThreadLocal lookup) where"
-                + " raw writes its own kept one, and makeSample returns into a new heap long[]; a miss is that lookup"
-                + " or allocation against a call of a few nanoseconds.";
+        String struct = "the API writes (and makeSample reads) the struct in the thread's native scratch struct, a"
+                + " ThreadLocal lookup, where raw uses its own kept one; a miss is that lookup against a call of a few"
+                + " nanoseconds.";
         String none = "no target: priced so that users see it.";
         for (String m : SCALARS) {
             apiRatio(out, r, m, m, "", SCALAR_TARGET, scalar);
         }
-        String buffer = "besides the checks, a NativeBuffer counts its native users (an atomic increment and decrement"
-                + " per call) so that close() can never free it under C, where raw code relies on the shared arena's"
-                + " own acquire alone; at 16 B against a call of a few nanoseconds that count shows.";
+        String buffer = "besides the range checks, the API reads the buffer's open flag (one volatile read) and slices"
+                + " its segment; close() is kept out by the downcall's own acquire of the shared arena, as in raw code."
+                + " A miss at 16 B is that fixed cost against a call of a few tens of nanoseconds.";
         for (String m : ARRAYS) {
             for (String size : List.of("16", "256")) {
                 apiRatio(out, r, m + ", " + size + " B", m, "[size=" + size + "]", PATH_TARGET,
