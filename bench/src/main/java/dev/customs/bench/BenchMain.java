@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
 public final class BenchMain implements Callable<Integer> {
     @Option(names = "--full", description = "The published run: the headline cases (the API methods with a target,"
             + " their raw twins, the upcall guard) in 6 interleaved rounds of 1 fork x 5 x 0.4 s, the rest in 1 fork"
-            + " x 3 x 0.4 s; about 26 minutes on 2 quiet cores with --no-cold-start (default: quick, 2 rounds).")
+            + " x 3 x 0.4 s; about 25 minutes on 2 quiet cores with --no-cold-start (default: quick, 2 rounds).")
     boolean full;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Interleaved rounds of the headline cases (default:"

@@ -41,8 +41,9 @@ import java.util.List;
  */
 public final class FfmCustoms extends AbstractCustoms {
     // The handles are linked critical through the pinning toolkit's Downcall: each of these functions neither calls
-    // back nor keeps a pointer after it returns (customs.h), so Java arrays, C strings and structs go to C as heap
-    // segments, uncopied (HandoffRules). Each group is linked on its first use, as jextract links its handles.
+    // back nor keeps a pointer after it returns (customs.h), so Java arrays and C strings go to C as heap segments,
+    // uncopied (HandoffRules), and structs through this thread's native scratch struct. Each group is linked on its
+    // first use, as jextract links its handles, from descriptors beside jextract's (CriticalFunctions).
 
     /** Constant-time functions that take no pointer: critical spares them the thread-state transitions. */
     private static final class Scalars {
@@ -87,7 +88,7 @@ public final class FfmCustoms extends AbstractCustoms {
         private Layout() {}
     }
 
-    /** customs_sample by value and by pointer, in heap memory. */
+    /** customs_sample by value and by pointer, through the thread's native scratch struct (SAMPLE_SCRATCH). */
     private static final class Structs {
         static final MethodHandle SAMPLE_MAKE = critical(CriticalFunctions.SAMPLE_MAKE);
         static final MethodHandle SAMPLE_SCORE = critical(CriticalFunctions.SAMPLE_SCORE);
