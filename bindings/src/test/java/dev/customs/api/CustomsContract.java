@@ -549,11 +549,17 @@ abstract class CustomsContract {
      * close() against a call in flight: on FFM the downcall's own hold on the shared arena refuses it, on JNA the
      * buffer's count does. Either close() is refused while C runs, or (when it lands between two calls) it wins and the
      * next call is refused; never a free under C. The refusal has to be seen at least once in a few tries.
+     *
+     * <p>The closing thread sleeps a few milliseconds after the first call rather than closing the moment the latch
+     * wakes it: a thread woken by the caller's own {@code countDown()} runs exactly between two calls on a busy (or
+     * one-core) machine, where the scheduler lets the woken thread preempt the caller, so close() would win every
+     * time. A timer's wake-up is not tied to the caller's loop and lands inside C, where the caller spends almost all
+     * of its time.
      */
     @Test
     void closeIsRefusedWhileANativeCallUsesTheBuffer() throws Exception {
         int refusals = 0;
-        for (int attempt = 0; attempt < 5 && refusals == 0; attempt++) {
+        for (int attempt = 0; attempt < 10 && refusals == 0; attempt++) {
             NativeBuffer buffer = customs.allocate(8 << 20); // customs_crc32 spends milliseconds on it in C
             CountDownLatch firstCallDone = new CountDownLatch(1);
             AtomicBoolean stop = new AtomicBoolean();
@@ -570,6 +576,7 @@ abstract class CustomsContract {
                         }
                     }, r -> new Thread(r, "crc32-caller").start());
             assertTrue(firstCallDone.await(30, TimeUnit.SECONDS), "the first call returned");
+            Thread.sleep(3 + attempt);
             try {
                 buffer.close();
                 // It landed between two calls: the next call must be refused, not run on freed memory.
