@@ -45,13 +45,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "customs bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Prices every safety measure against the raw call, JNA and the native floor (JMH).")
 public final class BenchMain implements Callable<Integer> {
-    @Option(names = "--full", description = "The published run: the headline cases (the API methods with a target,"
-            + " their raw twins, the upcall guard) in 6 interleaved rounds of 1 fork x 5 x 0.4 s, the rest in 1 fork"
-            + " x 3 x 0.4 s; about 25 minutes on 2 quiet cores with --no-cold-start (default: quick, 2 rounds).")
+    @Option(names = "--full", description = "The published run: the headline cases (each API method with a target"
+            + " paired with its raw twin, the upcall guard) in 16 interleaved rounds of 1 fork x 5 x 0.4 s, the rest"
+            + " in 1 fork x 3 x 0.4 s; about 45 minutes on 2 quiet cores with --no-cold-start (default: quick, 2"
+            + " rounds).")
     boolean full;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Interleaved rounds of the headline cases (default:"
-            + " 1 smoke, 2 quick, 6 full): each round adds one fork per case, which is what narrows a ratio's +/-.")
+            + " 1 smoke, 2 quick, 16 full): each round adds one fork per case, which is what narrows a ratio's +/-.")
     Integer rounds;
 
     @Option(names = "--smoke", hidden = true, description = "One short iteration per benchmark: checks the pipeline.")
@@ -205,9 +206,9 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     /** Benchmarks whose ratios a target judges: the API methods with a target and their raw twins, and the guard. */
-    static final String HEADLINE = "dev\\.customs\\.bench\\.(ApiBench\\.("
+    static final String HEADLINE = "dev\\.customs\\.bench\\.(PairedApiBench\\.("
             + String.join("|", Ratio.targetedApiMethods())
-            + ")_(api|raw)|UpcallBench\\.upcall(Java|Native)_ffm(Guarded)?)";
+            + ")_paired|UpcallBench\\.upcall(Java|Native)_ffm(Guarded)?)";
 
     /**
      * The headline cases in interleaved rounds (each round runs every one of them once, in one fork, so a load that
@@ -223,7 +224,7 @@ public final class BenchMain implements Callable<Integer> {
         }
         roundCount = rounds != null ? rounds : switch (profile) {
             case "smoke" -> 1;
-            case "full" -> 6;
+            case "full" -> 16;
             default -> 2;
         };
         List<Collection<RunResult>> runs = new ArrayList<>();
@@ -448,11 +449,13 @@ public final class BenchMain implements Callable<Integer> {
                 + (Runtime.getRuntime().maxMemory() >> 20) + " MiB max heap, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + ", " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + "; load average " + loadAtStart + " at the start, "
-                + loadAverage() + " at the end." + (roundCount == 0 ? "" : " Headline cases (the Customs API methods"
-                + " with a target and their raw twins, the upcall guard) ran in " + roundCount + " interleaved rounds"
-                + " of one fork each, pooled per case; the rest in one fork. Scores are averages (ns/op); ± is the 99.9%"
-                + " confidence half-width of the mean over every measured iteration. Ratios divide two results of this"
-                + " same run; a verdict is \"met\" only when the ratio plus its ± is within the target, \"missed\" only"
-                + " when the ratio minus its ± is over it, else \"undecided\".");
+                + loadAverage() + " at the end." + (roundCount == 0 ? "" : " Headline cases (each Customs API method"
+                + " with a target paired with its raw twin, the upcall guard) ran in " + roundCount + " interleaved"
+                + " rounds of one fork each, pooled per case; the rest in one fork. Scores are averages (ns/op); ± is"
+                + " the 99.9% confidence half-width of the mean over every measured iteration. An API ratio with a"
+                + " target is PairedApiBench's: the median ratio of adjacent batches of API and raw calls (A B B A)"
+                + " per iteration, each fork's iterations averaged, then the mean over forks, its ± Student's t over"
+                + " forks (forks − 1 degrees of freedom); the other ratios divide two results of this same run. A verdict is \"met\" only when the ratio plus its ± is within the target,"
+                + " \"missed\" only when the ratio minus its ± is over it, else \"undecided\".");
     }
 }

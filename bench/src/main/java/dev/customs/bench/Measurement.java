@@ -27,6 +27,20 @@ public record Measurement(String group, String variant, String params, double sc
         return Double.isNaN(error) || score == 0 ? Double.NaN : error / score;
     }
 
+    /** The unit of a {@link PairedApiBench} result: its score is the API/raw ratio, not a time. */
+    static final String PAIRED_UNIT = "api/raw";
+
+    /** A {@link PairedApiBench} iteration reports its median API/raw ratio as a secondary result. */
+    private static boolean isPaired(IterationResult iteration) {
+        return iteration.getSecondaryResults().containsKey("ratio");
+    }
+
+    /** What an iteration measured: its time, or for a paired benchmark its median API/raw ratio. */
+    private static double score(IterationResult iteration) {
+        return isPaired(iteration) ? iteration.getSecondaryResults().get("ratio").getScore()
+                : iteration.getPrimaryResult().getScore();
+    }
+
     static List<Measurement> from(Collection<RunResult> runs) {
         return pooled(List.of(runs));
     }
@@ -34,7 +48,9 @@ public record Measurement(String group, String variant, String params, double sc
     /**
      * One measurement per benchmark and parameters over several runs of it (the interleaved rounds of the headline
      * cases): the mean of every measured iteration of every round, and the 99.9% half-width of that mean, as JMH
-     * computes it over forks. A round whose machine was busier widens the error instead of moving one side only.
+     * computes it over forks. A round whose machine was busier widens the error instead of moving one side only. A
+     * {@link PairedApiBench} result counts each fork once (the mean of its iterations' ratios): its ± is Student's t
+     * over forks, with forks − 1 degrees of freedom.
      */
     static List<Measurement> pooled(List<Collection<RunResult>> rounds) {
         Map<String, ListStatistics> stats = new LinkedHashMap<>();
@@ -45,8 +61,20 @@ public record Measurement(String group, String variant, String params, double sc
                 first.putIfAbsent(key, run);
                 ListStatistics s = stats.computeIfAbsent(key, k -> new ListStatistics());
                 for (BenchmarkResult fork : run.getBenchmarkResults()) {
+                    ListStatistics iterations = new ListStatistics();
+                    boolean paired = false;
                     for (IterationResult iteration : fork.getIterationResults()) {
-                        s.addValue(iteration.getPrimaryResult().getScore());
+                        double score = score(iteration);
+                        iterations.addValue(score);
+                        paired = isPaired(iteration);
+                        if (!paired) {
+                            s.addValue(score);
+                        }
+                    }
+                    if (paired) {
+                        // Pairs leave a fork's iterations within a fraction of a percent of each other, while forks
+                        // (each its own JIT) differ by more: the fork is the sample, or the ± would be a fork's alone.
+                        s.addValue(iterations.getMean());
                     }
                 }
             }
@@ -65,9 +93,11 @@ public record Measurement(String group, String variant, String params, double sc
                 params.add(key + "=" + run.getParams().getParam(key));
             }
             Result<?> primary = run.getPrimaryResult();
-            double error = s.getN() > 2 ? s.getMeanErrorAt(0.999) : Double.NaN;
+            boolean paired = isPaired(run.getBenchmarkResults().iterator().next().getIterationResults().iterator()
+                    .next());
+            double error = s.getN() > 2 ? s.getMeanErrorAt(0.999) : Double.NaN; // JMH gives none below 3
             out.add(new Measurement(group, variant, String.join(",", params), s.getMean(), error,
-                    primary.getScoreUnit()));
+                    paired ? PAIRED_UNIT : primary.getScoreUnit()));
         }
         return out;
     }

@@ -24,17 +24,23 @@ class BenchPipelineTest {
         System.setProperty("jmh.ignoreLock", "true");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         int exit = new CommandLine(new BenchMain(new PrintStream(log, true, StandardCharsets.UTF_8))).execute(
-                "--smoke", "--no-cold-start", "--include", "(DowncallBench\\.noop_ffmCritical|ApiBench\\.noop_(api|raw))$"
+                "--smoke", "--no-cold-start", "--include", "(DowncallBench\\.noop_ffmCritical|ApiBench\\.noop_(api|raw)"
+                        + "|PairedApiBench\\.noop_paired)$"
                         + "|ZlibBench\\.zlibCrc32_(toolkit|rawCritical)$|SqliteFunctionBench\\.sqliteFunction_ffmGuarded$",
-                "--param", "size=16", "--rounds", "2", "--out", out.toString());
+                "--param", "size=16", "--rounds", "3", "--out", out.toString());
         String printed = log.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, printed);
         assertTrue(Files.size(out.resolve("jmh.json")) > 0, "the non-headline phase");
         assertTrue(Files.size(out.resolve("jmh-headline-1.json")) > 0, "the first headline round");
-        assertTrue(Files.size(out.resolve("jmh-headline-2.json")) > 0, "--rounds 2: the second");
+        assertTrue(Files.size(out.resolve("jmh-headline-3.json")) > 0, "--rounds 3: the third");
         String md = Files.readString(out.resolve("results.md"));
         assertTrue(md.contains("| Customs API / raw FFM, noop |"), md);
-        assertTrue(md.contains("ran in 2 interleaved rounds"), md);
+        assertTrue(md.contains("| noop | paired |  | "), "the paired result in the table: " + md);
+        // Three rounds are three forks: a paired result has a ± over them, while ApiBench's means, run once (one
+        // iteration in a smoke run), have none.
+        assertTrue(md.matches("(?s).*\\| noop \\| paired \\|  \\| [0-9.]+ \\| [0-9.e+-]+ \\| api/raw \\|.*"), md);
+        assertTrue(md.matches("(?s).*\\| noop \\| api \\|  \\| [0-9.]+ \\|  \\| ns/op \\|.*"), md);
+        assertTrue(md.contains("ran in 3 interleaved rounds"), md);
         assertTrue(md.contains("undecided"), "a smoke run's single iterations decide nothing: " + md);
         assertTrue(md.contains("| FFM critical(false) noop / native floor |"), md);
         assertTrue(md.contains("| noop | ffmCritical |"), md);

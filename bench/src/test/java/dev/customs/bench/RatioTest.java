@@ -35,6 +35,54 @@ class RatioTest {
     }
 
     @Test
+    void aTargetedApiRatioComesFromItsPairsWhenTheRunHasThem() {
+        Map<String, Measurement> r = Measurement.byKey(List.of(m("add", "raw", 10, 3), m("add", "api", 10.5, 3),
+                new Measurement("add", "paired", "", 1.02, 0.01, Measurement.PAIRED_UNIT),
+                m("sum", "raw", "size=16", 10, 0), m("sum", "api", "size=16", 30, 0),
+                new Measurement("sum", "paired", "size=16", 1.3, 0.01, Measurement.PAIRED_UNIT)));
+        List<Ratio> ratios = Ratio.headline(r, Map.of());
+        Ratio add = find(ratios, "Customs API / raw FFM, add");
+        assertEquals(1.02, add.value(), 1e-9, "the paired median, not 10.5 / 10");
+        assertEquals(0.01 / 1.02, add.relativeError(), 1e-9, "the pairs' own ±, not the two means' in quadrature");
+        assertEquals("met", add.verdict());
+        Ratio sum = find(ratios, "Customs API / raw FFM, sum, 16 B");
+        assertEquals(1.3, sum.value(), 1e-9, "matched by its parameters too");
+        assertEquals("missed", sum.verdict());
+    }
+
+    @Test
+    void everyTargetedApiMethodIsPairedWithItsRawTwin() throws Exception {
+        for (String method : Ratio.targetedApiMethods()) {
+            Class<?>[] sides = benchmark(ApiBench.class, method + "_api").getParameterTypes();
+            assertEquals(List.of(sides), List.of(benchmark(ApiBench.class, method + "_raw").getParameterTypes()),
+                    method + ": both sides take the same state");
+            List<Class<?>> paired = new java.util.ArrayList<>(List.of(ApiBench.class));
+            paired.addAll(List.of(sides));
+            paired.addAll(List.of(PairedApiBench.Pairs.class, org.openjdk.jmh.infra.Control.class,
+                    org.openjdk.jmh.infra.Blackhole.class));
+            assertEquals(paired, List.of(benchmark(PairedApiBench.class, method + "_paired").getParameterTypes()),
+                    method);
+            assertTrue(("dev.customs.bench.PairedApiBench." + method + "_paired").matches(BenchMain.HEADLINE),
+                    method + " runs in the headline rounds");
+            assertTrue(!("dev.customs.bench.ApiBench." + method + "_api").matches(BenchMain.HEADLINE),
+                    method + ": ApiBench's means run once, beside the pairs");
+        }
+    }
+
+    private static java.lang.reflect.Method benchmark(Class<?> bench, String name) {
+        return java.util.Arrays.stream(bench.getMethods())
+                .filter(m -> m.getName().equals(name) && m.isAnnotationPresent(
+                        org.openjdk.jmh.annotations.Benchmark.class))
+                .findFirst().orElseThrow(() -> new AssertionError(bench.getSimpleName() + " has no benchmark " + name));
+    }
+
+    @Test
+    void theMedianOfAnIterationsPairs() {
+        assertEquals(2.0, PairedApiBench.Pairs.median(new double[] {9, 1, 2}), 1e-12);
+        assertEquals(1.5, PairedApiBench.Pairs.median(new double[] {2, 1, 9, 1}), 1e-12);
+    }
+
+    @Test
     void everyApiMethodThatCallsCHasARatioAndTheTargetOfItsKind() {
         Map<String, Measurement> r = new java.util.LinkedHashMap<>();
         for (String method : List.of("add", "noop", "liveAllocations", "statusName", "statusMessage",

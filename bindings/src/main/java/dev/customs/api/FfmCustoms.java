@@ -26,6 +26,7 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.PaddingLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.ref.Reference;
 import java.lang.foreign.SegmentAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -133,7 +134,7 @@ public final class FfmCustoms extends AbstractCustoms {
     /**
      * Each thread's native customs_sample, for the calls that hand one to C and for customs_sample_make's result: none
      * of them calls back or keeps the pointer, so a thread never needs two at once. Freed with the thread (automatic
-     * arena). One ThreadLocal read per call, where raw code keeps its own struct.
+     * arena). The thread that opened an instance uses the instance's own instead (see scratch()).
      */
     private static final ThreadLocal<SampleScratch> SAMPLE_SCRATCH = ThreadLocal.withInitial(SampleScratch::new);
 
@@ -156,6 +157,14 @@ public final class FfmCustoms extends AbstractCustoms {
                 Linker.nativeLinker().defaultLookup().find("strerror").orElseThrow(),
                 FunctionDescriptor.of(C_POINTER, JAVA_INT));
     }
+
+    /** The thread that opened this instance: its calls use {@link #openerScratch} and skip the ThreadLocal. */
+    private final Thread opener = Thread.currentThread();
+    /**
+     * The opener's scratch struct, made on its first struct call; read and written by the opener thread only (so a
+     * plain field), and freed with this instance.
+     */
+    private SampleScratch openerScratch;
 
     FfmCustoms() {
         super("ffm");
@@ -337,39 +346,67 @@ public final class FfmCustoms extends AbstractCustoms {
         }
     }
 
-    // Structs, both ways, go through this thread's native scratch struct (SAMPLE_SCRATCH), as raw code would use its
-    // own kept one: no arena and no allocation per call besides the Sample record.
+    // Structs, both ways, go through the calling thread's native scratch struct, as raw code would use its own kept
+    // one: no arena and no allocation per call besides the Sample record. The scratch is seen in the global scope, so
+    // nothing but its holder keeps its memory alive: each method holds the holder until it is done with the memory.
+
+    /**
+     * The calling thread's scratch struct: the opener's own (a thread comparison, the common case of one thread per
+     * instance) or, on any other thread, that thread's from {@link #SAMPLE_SCRATCH} (a ThreadLocal lookup, about 3 ns).
+     */
+    private SampleScratch scratch() {
+        if (Thread.currentThread() != opener) {
+            return SAMPLE_SCRATCH.get();
+        }
+        SampleScratch own = openerScratch;
+        if (own == null) {
+            own = new SampleScratch();
+            openerScratch = own;
+        }
+        return own;
+    }
 
     @Override
     Sample makeSample0(byte tag, double value, short count, int flags) {
+        SampleScratch scratch = scratch();
         try {
-            return toSample((MemorySegment) Structs.SAMPLE_MAKE.invokeExact(SAMPLE_SCRATCH.get().returned, tag, value,
-                    count, flags));
+            return toSample((MemorySegment) Structs.SAMPLE_MAKE.invokeExact(scratch.returned, tag, value, count,
+                    flags));
         } catch (Throwable t) {
             throw unexpected(t);
+        } finally {
+            Reference.reachabilityFence(scratch);
         }
     }
 
     @Override
     double score0(Sample sample) {
+        SampleScratch scratch = scratch();
         try {
-            return (double) Structs.SAMPLE_SCORE.invokeExact(fill(SAMPLE_SCRATCH.get().struct, sample));
+            return (double) Structs.SAMPLE_SCORE.invokeExact(fill(scratch.struct, sample));
         } catch (Throwable t) {
             throw unexpected(t);
+        } finally {
+            Reference.reachabilityFence(scratch);
         }
     }
 
     @Override
     Sample scale0(Sample sample, double factor) {
-        MemorySegment struct = fill(SAMPLE_SCRATCH.get().struct, sample);
-        int status;
+        SampleScratch scratch = scratch();
         try {
-            status = (int) Structs.SAMPLE_SCALE.invokeExact(struct, factor);
-        } catch (Throwable t) {
-            throw unexpected(t);
+            MemorySegment struct = fill(scratch.struct, sample);
+            int status;
+            try {
+                status = (int) Structs.SAMPLE_SCALE.invokeExact(struct, factor);
+            } catch (Throwable t) {
+                throw unexpected(t);
+            }
+            check("customs_sample_scale", status, null);
+            return toSample(struct);
+        } finally {
+            Reference.reachabilityFence(scratch);
         }
-        check("customs_sample_scale", status, null);
-        return toSample(struct);
     }
 
     @Override

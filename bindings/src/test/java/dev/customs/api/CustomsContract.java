@@ -176,6 +176,49 @@ abstract class CustomsContract {
         assertEquals(2.5 * 10 + 4 + 100 + 9 + 3 + 77, customs.score(s));
     }
 
+    /**
+     * Structs go through a scratch struct per thread: the instance's own for the thread that opened it (this one), a
+     * thread's own for every other. Each thread, the opener among them, must see only its own values.
+     */
+    @Test
+    void structsFromManyThreadsAtOnceEachSeeOnlyTheirOwn() throws Exception {
+        int others = 4;
+        int rounds = 2_000;
+        List<Sample> made = new java.util.ArrayList<>();
+        List<Sample> scaled = new java.util.ArrayList<>();
+        double[] scores = new double[others + 1];
+        for (int t = 0; t <= others; t++) { // the expected values, one thread at a time
+            made.add(customs.makeSample(10 + t, t + 0.5, (short) t, t * 3));
+            scores[t] = customs.score(made.get(t));
+            scaled.add(customs.scale(made.get(t), 2.0));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(others)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 1; t <= others; t++) {
+                int me = t;
+                done.add(pool.submit(() -> {
+                    assertTrue(start.await(30, TimeUnit.SECONDS));
+                    structsOf(me, rounds, made, scores, scaled);
+                    return null;
+                }));
+            }
+            start.countDown();
+            structsOf(0, rounds, made, scores, scaled); // the opener, at the same time
+            for (var f : done) {
+                f.get(60, TimeUnit.SECONDS); // a worker's failure surfaces here
+            }
+        }
+    }
+
+    private void structsOf(int me, int rounds, List<Sample> made, double[] scores, List<Sample> scaled) {
+        for (int r = 0; r < rounds; r++) {
+            assertEquals(made.get(me), customs.makeSample(10 + me, me + 0.5, (short) me, me * 3), "thread " + me);
+            assertEquals(scores[me], customs.score(made.get(me)), "thread " + me);
+            assertEquals(scaled.get(me), customs.scale(made.get(me), 2.0), "thread " + me);
+        }
+    }
+
     @Test
     void structPassedByPointerIsChangedInPlace() {
         Sample s = new Sample(255, 2.0, Short.MAX_VALUE, 1, 255, -5, Long.MAX_VALUE);
