@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
 public final class BenchMain implements Callable<Integer> {
     @Option(names = "--full", description = "The published run: the headline cases (each API method with a target"
             + " paired with its raw twin, the upcall guard) in 16 interleaved rounds of 1 fork x 5 x 0.4 s, the rest"
-            + " in 1 fork x 3 x 0.4 s; about 45 minutes on 2 quiet cores with --no-cold-start (default: quick, 2"
+            + " in 1 fork x 3 x 0.4 s; about 40 minutes on 2 quiet cores with --no-cold-start (default: quick, 2"
             + " rounds).")
     boolean full;
 
