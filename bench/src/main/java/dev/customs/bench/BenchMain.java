@@ -455,7 +455,8 @@ public final class BenchMain implements Callable<Integer> {
                 + " the 99.9% confidence half-width of the mean over every measured iteration. An API ratio with a"
                 + " target is PairedApiBench's: the median ratio of adjacent batches of API and raw calls (A B B A)"
                 + " per iteration, each fork's iterations averaged, then the mean over forks, its ± Student's t over"
-                + " forks (forks − 1 degrees of freedom); the other ratios divide two results of this same run. A verdict is \"met\" only when the ratio plus its ± is within the target,"
-                + " \"missed\" only when the ratio minus its ± is over it, else \"undecided\".");
+                + " forks (forks − 1 degrees of freedom); the other ratios divide two results of this same run. A"
+                + " verdict is \"met\" only when the ratio plus its ± is within the target, \"missed\" only when the"
+                + " ratio minus its ± is over it, else \"undecided\".");
     }
 }

@@ -30,15 +30,9 @@ public record Measurement(String group, String variant, String params, double sc
     /** The unit of a {@link PairedApiBench} result: its score is the API/raw ratio, not a time. */
     static final String PAIRED_UNIT = "api/raw";
 
-    /** A {@link PairedApiBench} iteration reports its median API/raw ratio as a secondary result. */
-    private static boolean isPaired(IterationResult iteration) {
-        return iteration.getSecondaryResults().containsKey("ratio");
-    }
-
-    /** What an iteration measured: its time, or for a paired benchmark its median API/raw ratio. */
-    private static double score(IterationResult iteration) {
-        return isPaired(iteration) ? iteration.getSecondaryResults().get("ratio").getScore()
-                : iteration.getPrimaryResult().getScore();
+    /** A {@link PairedApiBench} run: each iteration reports its median API/raw ratio as the secondary result. */
+    private static boolean isPaired(RunResult run) {
+        return run.getSecondaryResults().containsKey("ratio");
     }
 
     static List<Measurement> from(Collection<RunResult> runs) {
@@ -60,21 +54,20 @@ public record Measurement(String group, String variant, String params, double sc
                 String key = run.getParams().id();
                 first.putIfAbsent(key, run);
                 ListStatistics s = stats.computeIfAbsent(key, k -> new ListStatistics());
+                boolean paired = isPaired(run);
                 for (BenchmarkResult fork : run.getBenchmarkResults()) {
-                    ListStatistics iterations = new ListStatistics();
-                    boolean paired = false;
+                    // Pairs leave a fork's iterations within a fraction of a percent of each other, while forks
+                    // (each its own JIT) differ by more: for them the fork is the sample, or the ± would be a fork's.
+                    ListStatistics forkRatios = new ListStatistics();
                     for (IterationResult iteration : fork.getIterationResults()) {
-                        double score = score(iteration);
-                        iterations.addValue(score);
-                        paired = isPaired(iteration);
-                        if (!paired) {
-                            s.addValue(score);
+                        if (paired) {
+                            forkRatios.addValue(iteration.getSecondaryResults().get("ratio").getScore());
+                        } else {
+                            s.addValue(iteration.getPrimaryResult().getScore());
                         }
                     }
                     if (paired) {
-                        // Pairs leave a fork's iterations within a fraction of a percent of each other, while forks
-                        // (each its own JIT) differ by more: the fork is the sample, or the ± would be a fork's alone.
-                        s.addValue(iterations.getMean());
+                        s.addValue(forkRatios.getMean());
                     }
                 }
             }
@@ -93,11 +86,9 @@ public record Measurement(String group, String variant, String params, double sc
                 params.add(key + "=" + run.getParams().getParam(key));
             }
             Result<?> primary = run.getPrimaryResult();
-            boolean paired = isPaired(run.getBenchmarkResults().iterator().next().getIterationResults().iterator()
-                    .next());
             double error = s.getN() > 2 ? s.getMeanErrorAt(0.999) : Double.NaN; // JMH gives none below 3
             out.add(new Measurement(group, variant, String.join(",", params), s.getMean(), error,
-                    paired ? PAIRED_UNIT : primary.getScoreUnit()));
+                    isPaired(run) ? PAIRED_UNIT : primary.getScoreUnit()));
         }
         return out;
     }

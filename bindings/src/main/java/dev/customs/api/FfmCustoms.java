@@ -25,9 +25,9 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.PaddingLayout;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Reference;
-import java.lang.foreign.SegmentAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,7 +89,7 @@ public final class FfmCustoms extends AbstractCustoms {
         private Layout() {}
     }
 
-    /** customs_sample by value and by pointer, through the thread's native scratch struct (SAMPLE_SCRATCH). */
+    /** customs_sample by value and by pointer, through the calling thread's native scratch struct (scratch()). */
     private static final class Structs {
         static final MethodHandle SAMPLE_MAKE = critical(CriticalFunctions.SAMPLE_MAKE);
         static final MethodHandle SAMPLE_SCORE = critical(CriticalFunctions.SAMPLE_SCORE);
