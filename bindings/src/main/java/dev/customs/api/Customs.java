@@ -2,6 +2,7 @@ package dev.customs.api;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * libcustoms through one backend-neutral API: every test, demo and benchmark runs the same scenario on {@code ffm}
@@ -42,11 +43,12 @@ public interface Customs {
      * @throws dev.customs.loader.LibraryLoadException when libcustoms cannot be loaded
      */
     static Customs open(String backend) {
-        return switch (backend) {
+        // A plain string switch: with "case null" it would be a pattern switch, bootstrapped through invokedynamic on
+        // the first open of every process.
+        return switch (Objects.requireNonNull(backend, "backend")) {
             case "ffm" -> new FfmCustoms();
             case "jna" -> JnaCustoms.direct();
             case "jna-interface" -> JnaCustoms.interfaceMapped();
-            case null -> throw new NullPointerException("backend");
             default -> throw new IllegalArgumentException("unknown backend '" + backend + "': expected one of " + BACKENDS);
         };
     }

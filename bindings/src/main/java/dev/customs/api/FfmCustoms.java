@@ -49,13 +49,34 @@ public final class FfmCustoms extends AbstractCustoms {
     /** Constant-time functions that take no pointer: critical spares them the thread-state transitions. */
     private static final class Scalars {
         static final MethodHandle ADD = critical(CriticalFunctions.ADD);
-        static final MethodHandle NOOP = critical(CriticalFunctions.NOOP);
-        static final MethodHandle VERSION = critical(CriticalFunctions.VERSION);
-        static final MethodHandle STATUS_NAME = critical(CriticalFunctions.STATUS_NAME);
-        static final MethodHandle STATUS_MESSAGE = critical(CriticalFunctions.STATUS_MESSAGE);
         static final MethodHandle LIVE_ALLOCATIONS = critical(CriticalFunctions.LIVE_ALLOCATIONS);
 
         private Scalars() {}
+    }
+
+    /** A status's name and message (one shape, so one link and a cheap second): linked on the first error. */
+    private static final class Statuses {
+        static final MethodHandle STATUS_NAME = critical(CriticalFunctions.STATUS_NAME);
+        static final MethodHandle STATUS_MESSAGE = critical(CriticalFunctions.STATUS_MESSAGE);
+
+        private Statuses() {}
+    }
+
+    // Called once or never by most programs, and each of its own shape: linked alone, so that no other call pays for
+    // them (a link of a new shape costs milliseconds, bench/README.md, "Cold start").
+
+    /** customs_version, for libraryVersion(). */
+    private static final class Version {
+        static final MethodHandle HANDLE = critical(CriticalFunctions.VERSION);
+
+        private Version() {}
+    }
+
+    /** customs_noop, the benchmarks' empty call. */
+    private static final class Noop {
+        static final MethodHandle HANDLE = critical(CriticalFunctions.NOOP);
+
+        private Noop() {}
     }
 
     /** Functions that read or write a caller buffer during the call only: they take the Java array itself. */
@@ -98,29 +119,41 @@ public final class FfmCustoms extends AbstractCustoms {
         private Structs() {}
     }
 
-    /**
-     * One upcall stub per callback type, created once, on first use (so a program that never calls back pays nothing
-     * for them), and never freed: each finds its caller's callback through C's user pointer (CallbackSlots), so no
-     * call creates a stub.
-     */
-    private static final class Stubs {
-        // CallbackSlots guards each callback with its slot's UpcallGuard; the catch here is the last resort for what
-        // has no caller to go to (a VM error in the lookup itself): C is told, and nothing unwinds into it.
-        static final MemorySegment ITEM = customs_item_cb.allocate((user, index, item) -> {
+    // One upcall stub per callback type, each created on the first call that needs it (a program pays only for the
+    // callback types it uses) and never freed: each finds its caller's callback through C's user pointer
+    // (CallbackSlots), so no call creates a stub. CallbackSlots guards each callback with its slot's UpcallGuard; the
+    // catch in each stub is the last resort for what has no caller to go to (a VM error in the lookup itself): C is
+    // told, and nothing unwinds into it.
+
+    /** customs_item_cb, for forEach(). */
+    private static final class ItemStub {
+        static final MemorySegment STUB = customs_item_cb.allocate((user, index, item) -> {
             try {
                 return CallbackSlots.SHARED.onItem(user.address(), index, item);
             } catch (Throwable t) {
                 return Customs.CALLBACK_THREW;
             }
         }, Arena.global());
-        static final MemorySegment THREAD = customs_thread_cb.allocate((user, thread, call) -> {
+
+        private ItemStub() {}
+    }
+
+    /** customs_thread_cb, for runThreads(). */
+    private static final class ThreadStub {
+        static final MemorySegment STUB = customs_thread_cb.allocate((user, thread, call) -> {
             try {
                 return CallbackSlots.SHARED.onCall(user.address(), thread, call);
             } catch (Throwable t) {
                 return Customs.CALLBACK_THREW;
             }
         }, Arena.global());
-        static final MemorySegment ASYNC = customs_async_cb.allocate((user, value) -> {
+
+        private ThreadStub() {}
+    }
+
+    /** customs_async_cb, for startAsync(). */
+    private static final class AsyncStub {
+        static final MemorySegment STUB = customs_async_cb.allocate((user, value) -> {
             try {
                 return CallbackSlots.SHARED.onComplete(user.address(), value);
             } catch (Throwable t) {
@@ -128,7 +161,7 @@ public final class FfmCustoms extends AbstractCustoms {
             }
         }, Arena.global());
 
-        private Stubs() {}
+        private AsyncStub() {}
     }
 
     /**
@@ -178,7 +211,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     public String libraryVersion() {
         try {
-            return ((MemorySegment) Scalars.VERSION.invokeExact()).getString(0);
+            return ((MemorySegment) Version.HANDLE.invokeExact()).getString(0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -196,7 +229,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     public void noop() {
         try {
-            Scalars.NOOP.invokeExact();
+            Noop.HANDLE.invokeExact();
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -205,7 +238,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     public String statusName(int status) {
         try {
-            return ((MemorySegment) Scalars.STATUS_NAME.invokeExact(status)).getString(0);
+            return ((MemorySegment) Statuses.STATUS_NAME.invokeExact(status)).getString(0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -214,7 +247,7 @@ public final class FfmCustoms extends AbstractCustoms {
     @Override
     public String statusMessage(int status) {
         try {
-            return ((MemorySegment) Scalars.STATUS_MESSAGE.invokeExact(status)).getString(0);
+            return ((MemorySegment) Statuses.STATUS_MESSAGE.invokeExact(status)).getString(0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -455,13 +488,13 @@ public final class FfmCustoms extends AbstractCustoms {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment values = arena.allocate(JAVA_INT, Math.max(1, items.length));
             MemorySegment.copy(items, 0, values, JAVA_INT, 0, items.length);
-            return customs_h.customs_for_each(values, items.length, Stubs.ITEM, MemorySegment.ofAddress(user));
+            return customs_h.customs_for_each(values, items.length, ItemStub.STUB, MemorySegment.ofAddress(user));
         }
     }
 
     @Override
     int runThreads0(int threads, int callsPerThread, long user) {
-        return customs_h.customs_run_threads(threads, callsPerThread, Stubs.THREAD, MemorySegment.ofAddress(user));
+        return customs_h.customs_run_threads(threads, callsPerThread, ThreadStub.STUB, MemorySegment.ofAddress(user));
     }
 
     @Override
@@ -469,7 +502,7 @@ public final class FfmCustoms extends AbstractCustoms {
             AsyncCompletion completion) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment jobOut = arena.allocate(C_POINTER);
-            check("customs_async_start", customs_h.customs_async_start(Stubs.ASYNC, MemorySegment.ofAddress(slot.id()),
+            check("customs_async_start", customs_h.customs_async_start(AsyncStub.STUB, MemorySegment.ofAddress(slot.id()),
                     value, delayMillis, jobOut), null);
             return new FfmAsyncJob(this, guard, completion, delayMillis, slot, jobOut.get(C_POINTER, 0));
         }

@@ -189,6 +189,19 @@ class CustomsScriptTest {
     }
 
     @Test
+    void buildRunsMavenInTheProjectWhereverTheScriptIsStartedFrom(@TempDir Path tmp) throws Exception {
+        ScratchRoot scratch = ScratchRoot.create(tmp);
+        Path cwd = tmp.resolve("mvnw.cwd");
+        executable(scratch.root().resolve("mvnw"), "#!/bin/sh\npwd >'" + cwd + "'\n");
+        // This test runs in the harness module's folder, which has a pom.xml of its own: Maven started there would
+        // build the wrong project, or none.
+        assertTrue(!Path.of("").toAbsolutePath().equals(scratch.root().toAbsolutePath()));
+        Result build = scratch.run("build");
+        assertEquals(0, build.exit(), build.output());
+        assertEquals(scratch.root().toRealPath().toString(), Files.readString(cwd).strip(), build.output());
+    }
+
+    @Test
     void aStaleAotCacheIsPassedOverWithOneNote(@TempDir Path tmp) throws Exception {
         ScratchRoot scratch = ScratchRoot.create(tmp);
         assertEquals(0, scratch.run("build").exit());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo pays at start-up only for what it runs, seen from a fresh child JVM: {@code --list} touches no native code
  * (libcustoms not mapped, no downcall or upcall linked, JNA's {@code Native} never loaded), an FFM-only run never loads
- * JNA's {@code Native}, and a JNA run does (the probe can see it).
+ * JNA's {@code Native} nor links a function it does not call, and a JNA run does load JNA (the probe can see it).
  */
 @Timeout(180)
 class PayForWhatYouUseTest {
@@ -69,6 +69,11 @@ class PayForWhatYouUseTest {
         assertTrue(!run.stdout().contains("jnidispatch"), run.stdout());
         assertTrue(!run.loaded("com.sun.jna.Native"), "JNA's Native was loaded");
         assertTrue(run.loadedMatching("jdk.internal.foreign.abi.DowncallStub") > 0, "the probe sees no downcall");
+        // Nor does it link what it never calls: the library version, the empty call, the layout queries.
+        assertTrue(run.loaded("dev.customs.api.FfmCustoms$Scalars"), "the probe does not see FfmCustoms' handles");
+        for (String holder : List.of("Version", "Noop", "Layout")) {
+            assertTrue(!run.loaded("dev.customs.api.FfmCustoms$" + holder), holder + "'s handles were linked");
+        }
     }
 
     @Test

@@ -62,8 +62,10 @@ public final class SideBySideCalls extends Scenario {
             c.runThreads(4, 100, (t, i) -> calls.incrementAndGet() * 0);
             return calls.get();
         });
+        // A 1 ms delay: startAsync returns within microseconds, so C's thread still calls back after it; the async
+        // scenario shows long delays, and a longer one here would only add idle time to the demo's run.
         r.row("async upcall after return", 42, c -> {
-            try (AsyncJob job = c.startAsync(21, 10, v -> v * 2)) {
+            try (AsyncJob job = c.startAsync(21, 1, v -> v * 2)) {
                 return job.join(Duration.ofSeconds(10));
             }
         });
