@@ -60,7 +60,6 @@ public abstract sealed class AsyncJob implements AutoCloseable permits FfmCustom
         Objects.requireNonNull(timeout, "timeout");
         if (!joined) {
             long millis = Math.min(Math.max(0, timeout.toMillis()), Integer.MAX_VALUE);
-            owner.check("customs_async_wait", wait0((int) millis), "waited " + millis + " ms");
             result = join0((int) millis);
             joined = true;
             Throwable escaped = slot.release(); // the native thread has exited: nothing can call the slot any more
@@ -125,12 +124,11 @@ public abstract sealed class AsyncJob implements AutoCloseable permits FfmCustom
         return delayMillis;
     }
 
-    abstract int wait0(int timeoutMillis);
-
     /**
-     * Joins the native job and frees it; returns the callback's result. C waits at most {@code timeoutMillis} (its
-     * callback has returned already, so it does not wait for that); if C times out, it frees nothing and this throws,
-     * leaving the job joinable.
+     * Joins the native job and frees it; returns the callback's result. C waits at most {@code timeoutMillis} for the
+     * callback to return; if it times out, it frees nothing and this throws {@code CUSTOMS_E_TIMEOUT}, leaving the job
+     * joinable. One native call: {@code customs_async_join} has a timeout of its own, so the API needs no
+     * {@code customs_async_wait} before it (one link fewer for a program that joins).
      */
     abstract int join0(int timeoutMillis);
 }

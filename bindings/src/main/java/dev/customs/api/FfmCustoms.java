@@ -705,15 +705,11 @@ public final class FfmCustoms extends AbstractCustoms {
         }
 
         @Override
-        int wait0(int timeoutMillis) {
-            return customs_h.customs_async_wait(job, timeoutMillis);
-        }
-
-        @Override
         int join0(int timeoutMillis) {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment result = arena.allocate(JAVA_INT);
-                owner.check("customs_async_join", customs_h.customs_async_join(job, result, timeoutMillis), null);
+                owner.check("customs_async_join", customs_h.customs_async_join(job, result, timeoutMillis),
+                        "timeout " + timeoutMillis + " ms");
                 return result.get(JAVA_INT, 0);
             }
         }

@@ -355,14 +355,10 @@ public final class JnaCustoms extends AbstractCustoms {
         }
 
         @Override
-        int wait0(int timeoutMillis) {
-            return owner.lib.customs_async_wait(job, timeoutMillis);
-        }
-
-        @Override
         int join0(int timeoutMillis) {
             IntByReference result = new IntByReference();
-            owner.check("customs_async_join", owner.lib.customs_async_join(job, result, timeoutMillis), null);
+            owner.check("customs_async_join", owner.lib.customs_async_join(job, result, timeoutMillis),
+                    "timeout " + timeoutMillis + " ms");
             return result.getValue();
         }
     }

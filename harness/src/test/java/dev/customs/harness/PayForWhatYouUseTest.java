@@ -69,10 +69,13 @@ class PayForWhatYouUseTest {
         assertTrue(!run.stdout().contains("jnidispatch"), run.stdout());
         assertTrue(!run.loaded("com.sun.jna.Native"), "JNA's Native was loaded");
         assertTrue(run.loadedMatching("jdk.internal.foreign.abi.DowncallStub") > 0, "the probe sees no downcall");
-        // Nor does it link what it never calls: the library version, the empty call, the layout queries.
+        // Nor does it link what it never calls: the library version, the empty call, the layout queries, and (the
+        // join has a timeout of its own) customs_async_wait.
         assertTrue(run.loaded("dev.customs.api.FfmCustoms$Scalars"), "the probe does not see FfmCustoms' handles");
-        for (String holder : List.of("Version", "Noop", "Layout")) {
-            assertTrue(!run.loaded("dev.customs.api.FfmCustoms$" + holder), holder + "'s handles were linked");
+        assertTrue(run.loaded("dev.customs.bindings.ffm.customs_h$customs_async_join"), "the probe sees no join");
+        for (String holder : List.of("dev.customs.api.FfmCustoms$Version", "dev.customs.api.FfmCustoms$Noop",
+                "dev.customs.api.FfmCustoms$Layout", "dev.customs.bindings.ffm.customs_h$customs_async_wait")) {
+            assertTrue(!run.loaded(holder), holder + " was linked");
         }
     }
 

@@ -94,6 +94,8 @@ abstract class AsyncCompletionContract extends OnBackend {
         try (AsyncJob job = customs.startAsync(7, 300, value -> value)) {
             StatusException timeout = assertThrows(StatusException.class, () -> job.join(Duration.ofMillis(1)));
             assertEquals(Status.E_TIMEOUT, timeout.status());
+            assertTrue(timeout.getMessage().startsWith("customs_async_join: CUSTOMS_E_TIMEOUT"), timeout.getMessage());
+            assertTrue(timeout.getMessage().endsWith("[timeout 1 ms]"), timeout.getMessage());
             assertFalse(job.released());
             assertEquals(7, job.join(WAIT));
             assertTrue(job.released());
