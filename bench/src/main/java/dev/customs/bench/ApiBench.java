@@ -198,7 +198,9 @@ public class ApiBench {
         apiOut = api.allocate(64);
         apiSinkBuffer = api.allocate(64);
         rawOut = arena.allocate(64);
-        rawSample = customs_sample.allocate(arena);
+        // The API's scratch struct is seen in the global scope (no liveness or thread check per access), so raw's is
+        // too: global memory, kept for the process, the cheapest correct raw code for a struct reused on every call.
+        rawSample = customs_sample.allocate(Arena.global());
         rawSampleAllocator = SegmentAllocator.prefixAllocator(rawSample);
         rawInfo = customs_record_info.allocate(arena);
         rawSinkBuffer = arena.allocate(64);

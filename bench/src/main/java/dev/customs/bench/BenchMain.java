@@ -47,13 +47,20 @@ import picocli.CommandLine.Spec;
 public final class BenchMain implements Callable<Integer> {
     @Option(names = "--full", description = "The published run: the headline cases (each API method with a target"
             + " paired with its raw twin, the upcall guard) in 16 interleaved rounds of 1 fork x 5 x 0.4 s, the rest"
-            + " in 1 fork x 3 x 0.4 s; about 40 minutes on 2 quiet cores with --no-cold-start (default: quick, 2"
+            + " in 1 fork x 3 x 0.4 s, then a second look at the API ratios still undecided; about 40 minutes on 2"
+            + " quiet cores with --no-cold-start, plus about 2 minutes per case looked at again (default: quick, 2"
             + " rounds).")
     boolean full;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Interleaved rounds of the headline cases (default:"
             + " 1 smoke, 2 quick, 16 full): each round adds one fork per case, which is what narrows a ratio's +/-.")
     Integer rounds;
+
+    @Option(names = "--second-look", negatable = true, description = "After the rounds, run the targeted API ratios"
+            + " that are still undecided for as many rounds again, and judge them on all of their forks; every"
+            + " API ratio's +/- is then at 99.95%% so that two looks stay within 0.1%% of a wrong verdict (default: on"
+            + " with --full, off otherwise).")
+    Boolean secondLook;
 
     @Option(names = "--smoke", hidden = true, description = "One short iteration per benchmark: checks the pipeline.")
     boolean smoke;
@@ -101,6 +108,8 @@ public final class BenchMain implements Callable<Integer> {
     private final PrintStream log;
     /** The headline rounds this run made (0 without JMH). */
     private int roundCount;
+    /** The headline benchmarks that the second look ran again (empty when it ran none). */
+    private List<String> lookedAgain = List.of();
     private final String loadAtStart = loadAverage();
 
     BenchMain(PrintStream log) {
@@ -233,11 +242,44 @@ public final class BenchMain implements Callable<Integer> {
                     + " benchmarks)");
             runs.add(new Runner(jmhOptions(library, profile, true, headline, "jmh-headline-" + round).build()).run());
         }
+        if (secondLook != null ? secondLook : profile.equals("full")) {
+            lookedAgain = secondLook(Measurement.pooled(runs), headline);
+            for (int round = 1; round <= roundCount && !lookedAgain.isEmpty(); round++) {
+                log.println("bench: second look, round " + round + " of " + roundCount + " (still undecided after "
+                        + roundCount + " rounds: " + shortNames(lookedAgain) + ")");
+                runs.add(new Runner(jmhOptions(library, profile, true, lookedAgain, "jmh-second-look-" + round)
+                        .build()).run());
+            }
+        }
         if (!rest.isEmpty()) {
             log.println("bench: JMH, the other " + rest.size() + " benchmarks");
             runs.add(new Runner(jmhOptions(library, profile, false, rest, "jmh").build()).run());
         }
         return Measurement.pooled(runs);
+    }
+
+    /**
+     * The headline benchmarks whose targeted API ratio the first look leaves undecided: the {@link PairedApiBench}
+     * cases, whose ± is over forks, so that more forks are what narrows it.
+     */
+    static List<String> secondLook(List<Measurement> firstLook, List<String> headline) {
+        List<String> again = new ArrayList<>();
+        for (Ratio r : Ratio.headline(Measurement.byKey(firstLook), Map.of())) {
+            String key = r.numerator();
+            if (r.target() != null && r.verdict().equals("undecided") && key.contains("/paired")) {
+                String name = PairedApiBench.class.getName() + "." + key.substring(0, key.indexOf('/')) + "_paired";
+                if (headline.contains(name) && !again.contains(name)) {
+                    again.add(name);
+                }
+            }
+        }
+        return again;
+    }
+
+    /** {@code noop, makeSample} for the benchmarks' full names. */
+    private static String shortNames(List<String> benchmarks) {
+        return String.join(", ", benchmarks.stream()
+                .map(b -> b.substring(b.lastIndexOf('.') + 1).replace("_paired", "")).toList());
     }
 
     private ChainedOptionsBuilder jmhOptions(Path library, String profile, boolean headline, List<String> names,
@@ -455,7 +497,11 @@ public final class BenchMain implements Callable<Integer> {
                 + " the 99.9% confidence half-width of the mean over every measured iteration. An API ratio with a"
                 + " target is PairedApiBench's: the median ratio of adjacent batches of API and raw calls (A B B A)"
                 + " per iteration, each fork's iterations averaged, then the mean over forks, its ± Student's t over"
-                + " forks (forks − 1 degrees of freedom); the other ratios divide two results of this same run. A"
+                + " forks at 99.95% (forks − 1 degrees of freedom; 99.95% because such a ratio may be looked at"
+                + " twice, so that the two looks together stay within 0.1% of a wrong verdict); the other ratios"
+                + " divide two results of this same run." + (lookedAgain.isEmpty() ? "" : " Second look: "
+                + shortNames(lookedAgain) + ", undecided after " + roundCount + " rounds, ran " + roundCount
+                + " rounds more and are judged on all " + 2 * roundCount + " forks.") + " A"
                 + " verdict is \"met\" only when the ratio plus its ± is within the target, \"missed\" only when the"
                 + " ratio minus its ± is over it, else \"undecided\".");
     }

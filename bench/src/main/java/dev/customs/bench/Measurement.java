@@ -13,7 +13,8 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * One benchmark result, named the way the benchmarks are: method {@code GROUP_VARIANT} (e.g. {@code noop_ffmCritical})
- * with optional JMH parameters (e.g. {@code size=16}). {@code error} is JMH's 99.9% confidence half-width.
+ * with optional JMH parameters (e.g. {@code size=16}). {@code error} is JMH's 99.9% confidence half-width (99.95% for
+ * a {@link PairedApiBench} ratio, {@link #PAIRED_CONFIDENCE}).
  */
 public record Measurement(String group, String variant, String params, double score, double error, String unit) {
 
@@ -30,6 +31,13 @@ public record Measurement(String group, String variant, String params, double sc
     /** The unit of a {@link PairedApiBench} result: its score is the API/raw ratio, not a time. */
     static final String PAIRED_UNIT = "api/raw";
 
+    /**
+     * The confidence of a {@link PairedApiBench} result's ±. {@code ./customs bench --full} looks at such a ratio up to
+     * twice (a second look runs the undecided ones again), so each look is at 99.95%: by Bonferroni's inequality the
+     * chance that either look gives a wrong verdict stays within 0.1%, as for a result at 99.9% looked at once.
+     */
+    static final double PAIRED_CONFIDENCE = 0.9995;
+
     /** A {@link PairedApiBench} run: each iteration reports its median API/raw ratio as the secondary result. */
     private static boolean isPaired(RunResult run) {
         return run.getSecondaryResults().containsKey("ratio");
@@ -44,7 +52,7 @@ public record Measurement(String group, String variant, String params, double sc
      * cases): the mean of every measured iteration of every round, and the 99.9% half-width of that mean, as JMH
      * computes it over forks. A round whose machine was busier widens the error instead of moving one side only. A
      * {@link PairedApiBench} result counts each fork once (the mean of its iterations' ratios): its ± is Student's t
-     * over forks, with forks − 1 degrees of freedom.
+     * over forks, with forks − 1 degrees of freedom, at {@link #PAIRED_CONFIDENCE}.
      */
     static List<Measurement> pooled(List<Collection<RunResult>> rounds) {
         Map<String, ListStatistics> stats = new LinkedHashMap<>();
@@ -86,7 +94,8 @@ public record Measurement(String group, String variant, String params, double sc
                 params.add(key + "=" + run.getParams().getParam(key));
             }
             Result<?> primary = run.getPrimaryResult();
-            double error = s.getN() > 2 ? s.getMeanErrorAt(0.999) : Double.NaN; // JMH gives none below 3
+            double error = s.getN() <= 2 ? Double.NaN // JMH gives none below 3
+                    : s.getMeanErrorAt(isPaired(run) ? PAIRED_CONFIDENCE : 0.999);
             out.add(new Measurement(group, variant, String.join(",", params), s.getMean(), error,
                     isPaired(run) ? PAIRED_UNIT : primary.getScoreUnit()));
         }

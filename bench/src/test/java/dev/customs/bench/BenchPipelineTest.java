@@ -27,7 +27,7 @@ class BenchPipelineTest {
                 "--smoke", "--no-cold-start", "--include", "(DowncallBench\\.noop_ffmCritical|ApiBench\\.noop_(api|raw)"
                         + "|PairedApiBench\\.noop_paired)$"
                         + "|ZlibBench\\.zlibCrc32_(toolkit|rawCritical)$|SqliteFunctionBench\\.sqliteFunction_ffmGuarded$",
-                "--param", "size=16", "--rounds", "3", "--out", out.toString());
+                "--param", "size=16", "--rounds", "3", "--second-look", "--out", out.toString());
         String printed = log.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, printed);
         assertTrue(Files.size(out.resolve("jmh.json")) > 0, "the non-headline phase");
@@ -41,6 +41,12 @@ class BenchPipelineTest {
         assertTrue(md.matches("(?s).*\\| noop \\| paired \\|  \\| [0-9.]+ \\| [0-9.e+-]+ \\| api/raw \\|.*"), md);
         assertTrue(md.matches("(?s).*\\| noop \\| api \\|  \\| [0-9.]+ \\|  \\| ns/op \\|.*"), md);
         assertTrue(md.contains("ran in 3 interleaved rounds"), md);
+        // A smoke fork is one iteration of 0.2 s, so three of them leave noop's paired ratio undecided (t at 99.95%
+        // with 2 degrees of freedom is 44.7): the second look runs it three times more and the table says so.
+        assertTrue(Files.size(out.resolve("jmh-second-look-3.json")) > 0, "the second look's third round: " + printed);
+        assertTrue(printed.contains("bench: second look, round 1 of 3 (still undecided after 3 rounds: noop)"), printed);
+        assertTrue(md.contains("Second look: noop, undecided after 3 rounds, ran 3 rounds more and are judged on all 6"
+                + " forks."), md);
         assertTrue(md.contains("undecided"), "a smoke run's single iterations decide nothing: " + md);
         assertTrue(md.contains("| FFM critical(false) noop / native floor |"), md);
         assertTrue(md.contains("| noop | ffmCritical |"), md);

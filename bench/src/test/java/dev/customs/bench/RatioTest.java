@@ -159,4 +159,25 @@ class RatioTest {
         return ratios.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(
                 name + " not in " + ratios));
     }
+
+    @Test
+    void theSecondLookTakesExactlyTheTargetedApiRatiosThatAreStillUndecided() {
+        String pkg = PairedApiBench.class.getName() + ".";
+        List<String> headline = List.of(pkg + "noop_paired", pkg + "add_paired", pkg + "makeSample_paired",
+                pkg + "crc32Array_paired", pkg + "score_paired");
+        List<Measurement> firstLook = List.of(
+                paired("noop", "", 1.09, 0.03), // 1.06 to 1.12 against <= 1.10: undecided
+                paired("add", "", 1.00, 0.01), // met
+                paired("makeSample", "", 1.30, 0.01), // missed: decided, not looked at again
+                paired("crc32Array", "size=16", 1.19, 0.05), // undecided at 16 B
+                paired("crc32Array", "size=256", 1.19, 0.05), // and at 256 B: the benchmark is named once
+                paired("greet", "", 1.50, 0.50), // no target: nothing to decide
+                paired("sum", "size=16", 1.19, 0.05)); // undecided, but not among this run's headline benchmarks
+        assertEquals(List.of(pkg + "noop_paired", pkg + "crc32Array_paired"), BenchMain.secondLook(firstLook, headline));
+        assertEquals(List.of(), BenchMain.secondLook(List.of(paired("noop", "", 1.02, 0.01)), headline));
+    }
+
+    static Measurement paired(String group, String params, double ratio, double error) {
+        return new Measurement(group, "paired", params, ratio, error, Measurement.PAIRED_UNIT);
+    }
 }

@@ -110,7 +110,7 @@ public final class FfmCustoms extends AbstractCustoms {
         private Layout() {}
     }
 
-    /** customs_sample by value and by pointer, through the calling thread's native scratch struct (scratch()). */
+    /** customs_sample by value and by pointer, through the calling thread's native scratch struct (struct()). */
     private static final class Structs {
         static final MethodHandle SAMPLE_MAKE = critical(CriticalFunctions.SAMPLE_MAKE);
         static final MethodHandle SAMPLE_SCORE = critical(CriticalFunctions.SAMPLE_SCORE);
@@ -167,7 +167,7 @@ public final class FfmCustoms extends AbstractCustoms {
     /**
      * Each thread's native customs_sample, for the calls that hand one to C and for customs_sample_make's result: none
      * of them calls back or keeps the pointer, so a thread never needs two at once. Freed with the thread (automatic
-     * arena). The thread that opened an instance uses the instance's own instead (see scratch()).
+     * arena). The thread that opened an instance uses the instance's own instead (see struct()).
      */
     private static final ThreadLocal<SampleScratch> SAMPLE_SCRATCH = ThreadLocal.withInitial(SampleScratch::new);
 
@@ -191,13 +191,16 @@ public final class FfmCustoms extends AbstractCustoms {
                 FunctionDescriptor.of(C_POINTER, JAVA_INT));
     }
 
-    /** The thread that opened this instance: its calls use {@link #openerScratch} and skip the ThreadLocal. */
+    /** The thread that opened this instance: its struct calls use {@link #openerScratch} and skip the ThreadLocal. */
     private final Thread opener = Thread.currentThread();
     /**
-     * The opener's scratch struct, made on its first struct call; read and written by the opener thread only (so a
-     * plain field), and freed with this instance.
+     * The opener's scratch struct, made on its first struct call; read and written by the opener thread only (so
+     * plain fields), and freed with this instance. {@link #openerStruct} and {@link #openerReturned} are its struct and
+     * allocator, held here so that a struct call reaches them in one load from this instance rather than two.
      */
     private SampleScratch openerScratch;
+    private MemorySegment openerStruct;
+    private SegmentAllocator openerReturned;
 
     FfmCustoms() {
         super("ffm");
@@ -381,54 +384,61 @@ public final class FfmCustoms extends AbstractCustoms {
 
     // Structs, both ways, go through the calling thread's native scratch struct, as raw code would use its own kept
     // one: no arena and no allocation per call besides the Sample record. The scratch is seen in the global scope, so
-    // nothing but its holder keeps its memory alive: each method holds the holder until it is done with the memory.
+    // nothing but its holder keeps its memory alive: the opener's holder is this instance's field, another thread's is
+    // that thread's ThreadLocal value, so each method keeps this instance reachable until it is done with the memory.
 
     /**
-     * The calling thread's scratch struct: the opener's own (a thread comparison, the common case of one thread per
-     * instance) or, on any other thread, that thread's from {@link #SAMPLE_SCRATCH} (a ThreadLocal lookup, about 3 ns).
+     * The calling thread's scratch struct: the opener's own (a thread comparison and a field, the common case of one
+     * thread per instance) or, on any other thread, that thread's from {@link #SAMPLE_SCRATCH} (a ThreadLocal lookup,
+     * about 3 ns).
      */
-    private SampleScratch scratch() {
+    private MemorySegment struct() {
+        return Thread.currentThread() == opener && openerStruct != null ? openerStruct : otherScratch().struct;
+    }
+
+    /** The same struct as {@link #struct()}, as the allocator of a struct C returns by value. */
+    private SegmentAllocator returned() {
+        return Thread.currentThread() == opener && openerReturned != null ? openerReturned : otherScratch().returned;
+    }
+
+    /** The scratch of a thread other than the opener, or the opener's on its first struct call. */
+    private SampleScratch otherScratch() {
         if (Thread.currentThread() != opener) {
             return SAMPLE_SCRATCH.get();
         }
-        SampleScratch own = openerScratch;
-        if (own == null) {
-            own = new SampleScratch();
-            openerScratch = own;
-        }
+        SampleScratch own = new SampleScratch();
+        openerScratch = own;
+        openerStruct = own.struct;
+        openerReturned = own.returned;
         return own;
     }
 
     @Override
     Sample makeSample0(byte tag, double value, short count, int flags) {
-        SampleScratch scratch = scratch();
         try {
-            return toSample((MemorySegment) Structs.SAMPLE_MAKE.invokeExact(scratch.returned, tag, value, count,
-                    flags));
+            return toSample((MemorySegment) Structs.SAMPLE_MAKE.invokeExact(returned(), tag, value, count, flags));
         } catch (Throwable t) {
             throw unexpected(t);
         } finally {
-            Reference.reachabilityFence(scratch);
+            Reference.reachabilityFence(this);
         }
     }
 
     @Override
     double score0(Sample sample) {
-        SampleScratch scratch = scratch();
         try {
-            return (double) Structs.SAMPLE_SCORE.invokeExact(fill(scratch.struct, sample));
+            return (double) Structs.SAMPLE_SCORE.invokeExact(fill(struct(), sample));
         } catch (Throwable t) {
             throw unexpected(t);
         } finally {
-            Reference.reachabilityFence(scratch);
+            Reference.reachabilityFence(this);
         }
     }
 
     @Override
     Sample scale0(Sample sample, double factor) {
-        SampleScratch scratch = scratch();
         try {
-            MemorySegment struct = fill(scratch.struct, sample);
+            MemorySegment struct = fill(struct(), sample);
             int status;
             try {
                 status = (int) Structs.SAMPLE_SCALE.invokeExact(struct, factor);
@@ -438,7 +448,7 @@ public final class FfmCustoms extends AbstractCustoms {
             check("customs_sample_scale", status, null);
             return toSample(struct);
         } finally {
-            Reference.reachabilityFence(scratch);
+            Reference.reachabilityFence(this);
         }
     }
 
