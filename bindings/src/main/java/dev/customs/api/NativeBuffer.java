@@ -154,14 +154,16 @@ public abstract sealed class NativeBuffer implements AutoCloseable permits FfmCu
         return new IllegalStateException("NativeBuffer of " + size + " bytes is already closed");
     }
 
-    /**
-     * Frees the memory once no counted user holds it. May throw {@code IllegalStateException} when the backend's own
-     * guard finds a native call in flight (see {@link #beginCall()}); the buffer then stays open.
-     */
     abstract void copyIn(long offset, byte[] src, int srcOffset, int length);
 
     abstract void copyOut(long offset, byte[] dst, int dstOffset, int length);
 
+    /**
+     * Frees the memory once no counted user holds it. May throw {@code IllegalStateException} when the backend's own
+     * guard finds a native call in flight (see {@link #beginCall()}); the buffer then stays open. It returns or throws
+     * without waiting on a user (FFM: {@code Arena.close()}; JNA: {@code Memory.close()}), so the CLOSING spin of
+     * {@link #close()} and {@link #acquire()} on another thread is bounded by it.
+     */
     abstract void free();
 
     @Override
