@@ -499,9 +499,9 @@ public final class BenchMain implements Callable<Integer> {
                 + " per iteration, each fork's iterations averaged, then the mean over forks, its ± Student's t over"
                 + " forks at 99.95% (forks − 1 degrees of freedom; 99.95% because such a ratio may be looked at"
                 + " twice, so that the two looks together stay within 0.1% of a wrong verdict); the other ratios"
-                + " divide two results of this same run." + (lookedAgain.isEmpty() ? "" : " Second look: "
-                + shortNames(lookedAgain) + ", undecided after " + roundCount + " rounds, ran " + roundCount
-                + " rounds more and are judged on all " + 2 * roundCount + " forks.") + " A"
+                + " divide two results of this same run." + (lookedAgain.isEmpty() ? "" : " Second look (undecided"
+                + " after " + roundCount + " rounds, so run " + roundCount + " rounds more and judged on all "
+                + 2 * roundCount + " forks): " + shortNames(lookedAgain) + ".") + " A"
                 + " verdict is \"met\" only when the ratio plus its ± is within the target, \"missed\" only when the"
                 + " ratio minus its ± is over it, else \"undecided\".");
     }

@@ -45,8 +45,8 @@ class BenchPipelineTest {
         // with 2 degrees of freedom is 44.7): the second look runs it three times more and the table says so.
         assertTrue(Files.size(out.resolve("jmh-second-look-3.json")) > 0, "the second look's third round: " + printed);
         assertTrue(printed.contains("bench: second look, round 1 of 3 (still undecided after 3 rounds: noop)"), printed);
-        assertTrue(md.contains("Second look: noop, undecided after 3 rounds, ran 3 rounds more and are judged on all 6"
-                + " forks."), md);
+        assertTrue(md.contains("Second look (undecided after 3 rounds, so run 3 rounds more and judged on all 6"
+                + " forks): noop."), md);
         assertTrue(md.contains("undecided"), "a smoke run's single iterations decide nothing: " + md);
         assertTrue(md.contains("| FFM critical(false) noop / native floor |"), md);
         assertTrue(md.contains("| noop | ffmCritical |"), md);

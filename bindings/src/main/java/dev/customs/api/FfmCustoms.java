@@ -191,11 +191,12 @@ public final class FfmCustoms extends AbstractCustoms {
                 FunctionDescriptor.of(C_POINTER, JAVA_INT));
     }
 
-    /** The thread that opened this instance: its struct calls use {@link #openerScratch} and skip the ThreadLocal. */
+    /** The thread that opened this instance: its struct calls use the opener's scratch and skip the ThreadLocal. */
     private final Thread opener = Thread.currentThread();
     /**
      * The opener's scratch struct, made on its first struct call; read and written by the opener thread only (so
-     * plain fields), and freed with this instance. {@link #openerStruct} and {@link #openerReturned} are its struct and
+     * plain fields), and freed with this instance. This field is never read: it keeps the scratch's memory alive as
+     * long as this instance. The calls use {@link #openerStruct} and {@link #openerReturned}, its struct and
      * allocator, held here so that a struct call reaches them in one load from this instance rather than two.
      */
     private SampleScratch openerScratch;
